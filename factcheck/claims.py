@@ -1,0 +1,133 @@
+"""The claim table: one row per claim, the contract every later stage reads.
+
+Required columns for every kind come first; kind-specific columns are null where they do not
+apply. ``zone`` (which part of the article the claim stands in) extends the contract.
+Offsets are Python string indices into the source text: ``text[start:end]`` is ``text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pandas as pd
+
+KINDS = ("quantity", "entity", "date", "quote")
+APPROX_CODES = ("=", "~", ">", ">=", "<", "<=")
+
+#: Column name -> pandas dtype, in table order.
+COLUMNS: dict[str, str] = {
+    "claim_id": "string",
+    "cluster_id": "string",
+    "source_id": "string",
+    "kind": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "string",
+    "sentence": "string",
+    "zone": "string",
+    # quantity
+    "value": "Float64",
+    "low": "Float64",
+    "high": "Float64",
+    "approx": "string",
+    "hedge": "string",
+    "unit": "string",
+    "subject": "string",
+    "predicate": "string",
+    # entity
+    "entity_type": "string",
+    "canonical": "string",
+    "role": "string",
+    # date
+    "date_value": "string",
+    "weekday": "string",
+    "event": "string",
+    # quote
+    "speaker": "string",
+    "quote": "string",
+}
+REQUIRED = ("claim_id", "cluster_id", "source_id", "kind", "start", "end", "text", "sentence")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim with its provenance; the fields beyond ``zone`` depend on ``kind``."""
+
+    cluster_id: str
+    source_id: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    zone: str = "body"
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approx: str | None = None
+    hedge: str | None = None
+    unit: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    entity_type: str | None = None
+    canonical: str | None = None
+    role: str | None = None
+    date_value: str | None = None
+    weekday: str | None = None
+    event: str | None = None
+    speaker: str | None = None
+    quote: str | None = None
+
+    @property
+    def claim_id(self) -> str:
+        return claim_id(self.cluster_id, self.source_id, self.kind, self.start, self.end)
+
+    def record(self) -> dict[str, Any]:
+        return {"claim_id": self.claim_id, **asdict(self)}
+
+
+def claim_id(cluster_id: str, source_id: str, kind: str, start: int, end: int) -> str:
+    """A stable id: the same cluster, source, kind and span give the same id on every run."""
+    key = "\x1f".join((cluster_id, source_id, kind, str(start), str(end)))
+    return kind[0] + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:15]
+
+
+def claims_frame(claims: Iterable[Claim | Mapping[str, Any]]) -> pd.DataFrame:
+    """Build the claim table, with every contract column in order and typed."""
+    records = [c.record() if isinstance(c, Claim) else dict(c) for c in claims]
+    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    return frame.astype(COLUMNS)
+
+
+def empty_claims() -> pd.DataFrame:
+    """An empty claim table with the contract's columns and dtypes."""
+    return claims_frame([])
+
+
+def check_claims(frame: pd.DataFrame, texts: Mapping[tuple[str, str], str]) -> list[str]:
+    """Return what is wrong with a claim table (empty when it keeps the contract).
+
+    ``texts`` maps ``(cluster_id, source_id)`` to the source text, to check offsets.
+    """
+    problems = [f"missing column {c!r}" for c in COLUMNS if c not in frame.columns]
+    if problems:
+        return problems
+    for column in REQUIRED:
+        if frame[column].isna().any():
+            problems.append(f"null values in required column {column!r}")
+    if frame["claim_id"].duplicated().any():
+        problems.append("duplicate claim_id values")
+    bad_kind = set(frame["kind"].dropna()) - set(KINDS)
+    if bad_kind:
+        problems.append(f"unknown kinds {sorted(bad_kind)}")
+    bad_approx = set(frame["approx"].dropna()) - set(APPROX_CODES)
+    if bad_approx:
+        problems.append(f"unknown approx codes {sorted(bad_approx)}")
+    for row in frame.itertuples(index=False):
+        text = texts.get((row.cluster_id, row.source_id))
+        if text is None or text[row.start : row.end] != row.text:
+            problems.append(f"claim {row.claim_id}: text[start:end] is not the claim text")
+    return problems

@@ -1,0 +1,89 @@
+"""The command layer: parse options, call the library, print errors, set the exit code.
+
+Exit codes: 0 success; 1 findings at or above ``--fail-on`` (for commands that check);
+2 a usage, configuration or input error, with one line per problem on stderr naming the
+file (and line). Readable inputs are still processed when others fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck import __version__
+from factcheck.claims import empty_claims
+from factcheck.corpus import Cluster, read_inputs
+from factcheck.errors import InputProblem, UsageError
+from factcheck.extract import extract_claims
+from factcheck.tables import FORMATS, write_table
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_PACKAGE_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def default_inputs() -> list[str]:
+    """``seeds/`` in the working directory, else the seeds beside the package."""
+    for candidate in (Path("seeds"), _PACKAGE_SEEDS):
+        if candidate.is_dir():
+            return [str(candidate)]
+    raise UsageError("no INPUT given and no seeds/ directory found")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck", description="Find where news sources reporting one event disagree."
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    extract = commands.add_parser("extract", help="write the claim table of the inputs")
+    extract.add_argument("inputs", nargs="*", metavar="INPUT", help="directories, .txt or .jsonl")
+    extract.add_argument("--format", choices=FORMATS, default="csv", help="table format (csv)")
+    extract.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    extract.add_argument(
+        "--encoding", metavar="NAME", help="read text files in this encoding instead of UTF-8"
+    )
+    extract.set_defaults(handler=run_extract)
+    return parser
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    if args.format not in ("csv", "jsonl") and args.output is None:
+        raise UsageError(f"--format {args.format} is binary: give --output FILE")
+    clusters, problems = _read(args.inputs or default_inputs(), args.encoding)
+    frames = [extract_claims(cluster) for cluster in clusters]
+    table = pd.concat(frames, ignore_index=True) if frames else empty_claims()
+    if clusters or not problems:
+        write_table(table, args.format, args.output)
+    return EXIT_ERROR if problems else EXIT_OK
+
+
+def _read(inputs: Sequence[str], encoding: str | None) -> tuple[list[Cluster], list[InputProblem]]:
+    clusters: list[Cluster] = []
+    problems: list[InputProblem] = []
+    for item in read_inputs(inputs, encoding):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            print(f"factcheck: error: {item}", file=sys.stderr)
+        else:
+            clusters.append(item)
+    return clusters, problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except UsageError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

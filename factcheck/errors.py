@@ -1,0 +1,31 @@
+"""Errors that reach the user as one line naming the file (and line)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A problem with one input: the file, the line when known, and what is wrong."""
+
+    path: str
+    message: str
+    line: int | None = None
+    cluster_id: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Raised for an input that cannot be read; carries an :class:`InputProblem`."""
+
+    def __init__(self, problem: InputProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class UsageError(Exception):
+    """A wrong option or argument: exit code 2 with a one-line message."""

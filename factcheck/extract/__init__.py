@@ -1,0 +1,38 @@
+"""Claim extractors: one module per claim kind, each a pure function of a source's sentences.
+
+:data:`EXTRACTORS` is the registry the pipeline reads: kind -> function taking a source and
+its sentences and yielding :class:`~factcheck.claims.Claim` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+import pandas as pd
+
+from factcheck.claims import Claim, claims_frame
+from factcheck.corpus import Cluster, Source
+from factcheck.extract.quantities import quantity_claims
+from factcheck.text import Sentence, sentences
+
+Extractor = Callable[[Source, list[Sentence]], Iterator[Claim]]
+
+EXTRACTORS: dict[str, Extractor] = {
+    "quantity": quantity_claims,
+}
+
+
+def source_claims(source: Source, kinds: Iterable[str] | None = None) -> list[Claim]:
+    """Every claim of one source, for the given kinds (all registered kinds by default)."""
+    split = sentences(source.text)
+    chosen = EXTRACTORS if kinds is None else {k: EXTRACTORS[k] for k in kinds}
+    claims: list[Claim] = []
+    for extractor in chosen.values():
+        claims.extend(extractor(source, split))
+    return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
+
+
+def extract_claims(cluster: Cluster, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    """The claim table of one cluster."""
+    kinds = list(kinds) if kinds is not None else None
+    return claims_frame(c for source in cluster.sources for c in source_claims(source, kinds))

@@ -1,0 +1,65 @@
+"""Writing a table (claims, and later facts and findings) as CSV, JSON Lines or Parquet.
+
+A registry maps each format name to a writer, so adding a format is adding one entry.
+In JSON Lines, missing values are ``null``; an unbounded ``high`` (``approx`` ``>`` or
+``>=``) is ``null`` too, since JSON has no infinity. CSV writes it as ``inf``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+import pandas as pd
+
+from factcheck.atomic import write_text_atomic, write_with
+
+
+def _json_value(value: Any) -> Any:
+    if value is pd.NA or value is None:
+        return None
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def table_to_jsonl(frame: pd.DataFrame) -> str:
+    """One JSON object per row, keys in column order."""
+    columns = list(frame.columns)
+    lines = []
+    for row in frame.itertuples(index=False, name=None):
+        record = {c: _json_value(v) for c, v in zip(columns, row, strict=True)}
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
+def table_to_csv(frame: pd.DataFrame) -> str:
+    return str(frame.to_csv(index=False, lineterminator="\n"))
+
+
+TEXT_FORMATS: dict[str, Callable[[pd.DataFrame], str]] = {
+    "csv": table_to_csv,
+    "jsonl": table_to_jsonl,
+}
+BINARY_FORMATS: dict[str, Callable[[pd.DataFrame, Path], None]] = {
+    "parquet": lambda frame, path: frame.to_parquet(path, index=False),
+}
+FORMATS = (*TEXT_FORMATS, *BINARY_FORMATS)
+
+
+def write_table(frame: pd.DataFrame, fmt: str, output: str | Path | None, stdout: TextIO = sys.stdout) -> None:
+    """Write ``frame`` in format ``fmt`` to ``output`` (atomically), or to ``stdout``."""
+    if fmt in TEXT_FORMATS:
+        text = TEXT_FORMATS[fmt](frame)
+        if output is None:
+            stdout.write(text)
+        else:
+            write_text_atomic(output, text)
+        return
+    if output is None:
+        raise ValueError(f"--format {fmt} is binary: give --output FILE")
+    write_with(output, lambda path: BINARY_FORMATS[fmt](frame, path))
