@@ -127,7 +127,22 @@ def check_claims(frame: pd.DataFrame, texts: Mapping[tuple[str, str], str]) -> l
     if bad_approx:
         problems.append(f"unknown approx codes {sorted(bad_approx)}")
     for row in frame.itertuples(index=False):
-        text = texts.get((row.cluster_id, row.source_id))
-        if text is None or text[row.start : row.end] != row.text:
-            problems.append(f"claim {row.claim_id}: text[start:end] is not the claim text")
+        problem = _offset_problem(
+            row.start, row.end, row.text, texts.get((row.cluster_id, row.source_id))
+        )
+        if problem:
+            problems.append(f"claim {row.claim_id}: {problem}")
     return problems
+
+
+def _offset_problem(start: Any, end: Any, claim_text: Any, text: str | None) -> str | None:
+    """What is wrong with one claim's span, or ``None``; nulls are reported, never sliced."""
+    if text is None:
+        return "no source text for its cluster_id and source_id"
+    if pd.isna(start) or pd.isna(end) or pd.isna(claim_text):
+        return "null start, end or text"
+    if not 0 <= start <= end <= len(text):
+        return f"span [{start}:{end}] is outside the source text (length {len(text)})"
+    if text[start:end] != claim_text:
+        return "text[start:end] is not the claim text"
+    return None

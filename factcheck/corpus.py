@@ -93,30 +93,30 @@ def read_inputs(
     inputs: Iterable[str | Path], encoding: str | None = None
 ) -> Iterator[Cluster | InputProblem]:
     """Yield each readable cluster, and a problem for each input that cannot be read."""
-    loose: list[Path] = []
+    loose: dict[Path, list[Path]] = {}  # loose text files, by the directory that names them
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             yield from _read_directory(path, encoding)
+        elif not path.exists():
+            yield InputProblem(str(path), "no such file or directory")
         elif path.suffix == ".jsonl":
             yield from _read_jsonl(path)
         elif path.is_file() and path.suffix in TEXT_SUFFIXES:
-            loose.append(path)
-        elif not path.exists():
-            yield InputProblem(str(path), "no such file or directory")
+            loose.setdefault(path.resolve().parent, []).append(path)
         else:
             yield InputProblem(str(path), "not a directory, a .txt file or a .jsonl file")
-    if loose:
-        yield from _read_cluster(loose[0].resolve().parent.name, loose, str(loose[0].parent), encoding)
+    for directory, files in loose.items():
+        yield from _read_cluster(directory.name, files, str(files[0].parent), encoding)
 
 
 def _read_directory(directory: Path, encoding: str | None) -> Iterator[Cluster | InputProblem]:
     try:
-        entries = sorted(p for p in directory.iterdir() if not p.name.startswith("."))
+        entries = _visible_entries(directory)
     except OSError as exc:
         yield InputProblem(str(directory), f"cannot list directory: {exc.strerror}")
         return
-    files = [p for p in entries if p.suffix in TEXT_SUFFIXES and p.is_file()]
+    files = _text_files(entries)
     if files:
         yield from _read_cluster(directory.resolve().name, files, str(directory), encoding)
         return
@@ -124,13 +124,21 @@ def _read_directory(directory: Path, encoding: str | None) -> Iterator[Cluster |
     if not subdirs:
         yield InputProblem(str(directory), "no text files (*.txt) in this directory or below it")
     for sub in subdirs:
-        sub_files = sorted(p for p in sub.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
-        yield from _read_cluster(sub.name, sub_files, str(sub), encoding)
+        yield from _read_cluster(sub.name, _text_files(_visible_entries(sub)), str(sub), encoding)
+
+
+def _visible_entries(directory: Path) -> list[Path]:
+    """Sorted entries, without hidden ones (editor locks, macOS ``._*`` resource forks)."""
+    return sorted(p for p in directory.iterdir() if not p.name.startswith("."))
+
+
+def _text_files(entries: list[Path]) -> list[Path]:
+    return [p for p in entries if p.suffix in TEXT_SUFFIXES and p.is_file()]
 
 
 def _has_text_files(directory: Path) -> bool:
     try:
-        return any(p.suffix in TEXT_SUFFIXES and p.is_file() for p in directory.iterdir())
+        return bool(_text_files(_visible_entries(directory)))
     except OSError:
         return False
 
@@ -158,6 +166,7 @@ def _read_cluster(
 
 def _read_jsonl(path: Path) -> Iterator[Cluster | InputProblem]:
     builders: dict[str, _ClusterBuilder] = {}
+    line_problems = 0
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -177,8 +186,9 @@ def _read_jsonl(path: Path) -> Iterator[Cluster | InputProblem]:
                     if problem:
                         yield problem
             except ValueError as exc:
+                line_problems += 1
                 yield InputProblem(str(path), str(exc), number)
-    if not builders:
+    if not builders and not line_problems:
         yield InputProblem(str(path), "no documents in this JSONL file")
     for builder in builders.values():
         if builder.sources:

@@ -53,6 +53,8 @@ def _decode_named(data: bytes, encoding: str) -> str:
         codec = codecs.lookup(encoding)
     except LookupError:
         raise DecodeFailure(f"unknown encoding {encoding!r}") from None
+    if not getattr(codec, "_is_text_encoding", True):  # base64, rot13, zlib: bytes codecs
+        raise DecodeFailure(f"{encoding!r} is not a text encoding")
     try:
         text = data.decode(codec.name)
     except UnicodeDecodeError as exc:

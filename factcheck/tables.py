@@ -51,12 +51,19 @@ BINARY_FORMATS: dict[str, Callable[[pd.DataFrame, Path], None]] = {
 FORMATS = (*TEXT_FORMATS, *BINARY_FORMATS)
 
 
-def write_table(frame: pd.DataFrame, fmt: str, output: str | Path | None, stdout: TextIO = sys.stdout) -> None:
-    """Write ``frame`` in format ``fmt`` to ``output`` (atomically), or to ``stdout``."""
+def write_table(
+    frame: pd.DataFrame, fmt: str, output: str | Path | None, stdout: TextIO | None = None
+) -> None:
+    """Write ``frame`` in format ``fmt`` to ``output`` (atomically), or to ``stdout``.
+
+    ``stdout`` defaults to :data:`sys.stdout` as it is at call time, so redirections apply.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown table format {fmt!r} (one of: {', '.join(FORMATS)})")
     if fmt in TEXT_FORMATS:
         text = TEXT_FORMATS[fmt](frame)
         if output is None:
-            stdout.write(text)
+            (sys.stdout if stdout is None else stdout).write(text)
         else:
             write_text_atomic(output, text)
         return

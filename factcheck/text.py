@@ -31,10 +31,13 @@ class Sentence:
 
 _BOILERPLATE = re.compile(
     r"""^(?:please\ enter\ your\b|source\ link\b|subs?c?ribe\b|sign\ up\b|click\ here\b
-    |read\ more\b|advertisement\b|follow\ us\b|share\ this\b|as\ (?:first\ )?reported\ by\b
-    |related(?:\ (?:articles|coverage|stories))?:?$|recommended\b|copyright\b|©
+    |read\ more\b|advertisement:?$|follow\ us\b|share\ this\b|as\ (?:first\ )?reported\ by\b
+    |related(?:\ (?:articles|coverage|stories))?:?$
+    |recommended(?:\ (?:for\ you|stories|articles|reading|videos?))?:?$
+    |copyright\ (?:©|\(c\)|\d{4})|©
     |all\ rights\ reserved|this\ article\ (?:was\ )?(?:originally\ )?(?:appeared|published)
-    |(?:get|receive)\ (?:our|the)\ .*newsletter|.*\bnewsletter\b.*$|comments?\b:?$)""",
+    |(?:get|receive)\ (?:our|the)\ .*newsletter
+    |(?:\S+\ ){0,4}newsletters?\b|.*\bnewsletters?\W*$|comments?\b:?$)""",
     re.I | re.X,
 )
 _CREDIT = re.compile(
@@ -47,7 +50,8 @@ _BYLINE = re.compile(
 )
 _EXPLICIT_BYLINE = re.compile(r"^by\s+[A-Z]", re.I)
 _PHOTO_CREDIT = re.compile(
-    r"""(?:\b[A-Z]{2,}\.?/\s?(?:[A-Z][\w.'-]*(?:\s[\w.'-]+){0,3})?\s*$   # REUTERS/Tom Brenner
+    r"""(?:\b[A-Z]{2,}\.?/\s?    # REUTERS/Tom Brenner, REUTERS/Khalid al-Mousily
+    (?:[A-Z][\w.'-]*(?:\s(?:[A-Z][\w.'-]*|[a-z]{1,3}-[\w.'-]*|[a-z]{1,3}(?=\s))){0,3})?\s*$
     |\([^()]{0,60}/\s?[A-Z][\w .'-]{1,40}\)\s*$                          # (Nicholas Kamm/AFP)
     |\((?:AP|AFP|Reuters)\ Photo\b[^)]*\)\s*$
     |\b(?:Photo(?:graph)?s?|Image|Picture|Credit)\s*(?:by|:)\s.{0,80}$

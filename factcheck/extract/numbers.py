@@ -28,8 +28,11 @@ WORD_NUMBER = (
     rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT})"
     rf"(?:[ -](?:{_SCALE})(?:,? (?:and )?(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT}))?)*"
 )
-#: A number written in digits: "750", "14,000", "1.5", ".5".
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+#: A number written in digits: "750", "14,000", "1.5", ".5", and simple fractions "10 1/2".
+_FRACTION = r"[1-9]/(?:2|3|4|8|16)(?![\d/])"
+DIGIT_NUMBER = (
+    rf"(?:\d+[ ])?{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+)
 
 #: Vague amounts: phrase -> (low, value, high). The interval is what the wording allows; the
 #: value is a representative reading, fixed here so that reports and gold files agree.
@@ -61,7 +64,11 @@ ARTICLE_AMOUNTS = {"a hundred": 100.0, "a thousand": 1e3, "a million": 1e6, "a b
 
 
 def parse_digits(text: str) -> float:
-    """``"14,000"`` -> 14000.0."""
+    """``"14,000"`` -> 14000.0, ``"10 1/2"`` -> 10.5."""
+    whole, _, fraction = text.replace(",", "").rpartition(" ") if "/" in text else ("", "", text)
+    if "/" in fraction:
+        numerator, denominator = fraction.split("/")
+        return float(whole or 0) + int(numerator) / int(denominator)
     return float(text.replace(",", ""))
 
 

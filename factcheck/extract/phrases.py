@@ -18,7 +18,7 @@ from factcheck.extract.lexicon import (
     PREPOSITIONS,
     verb_lemma,
 )
-from factcheck.extract.units import singular
+from factcheck.extract.units import INVARIANT_PLURALS, singular
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
 _DETERMINERS = frozenset(
@@ -50,7 +50,7 @@ def _tokens(text: str) -> list[re.Match[str]]:
 
 
 def is_plural(word: str) -> bool:
-    return singular(word) != word or word.lower() in {"people", "personnel", "police"}
+    return singular(word) != word or word.lower() in INVARIANT_PLURALS | {"people"}
 
 
 def _is_past_participle(word: str) -> bool:

@@ -58,12 +58,13 @@ NOT_QUANTITY = re.compile(
     rf"""\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)
     |\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?
     |\b{_MONTH}\s+\d{{4}}\b
-    |\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b
-    |\b\d{{1,2}}[:.]\d{{2}}(?:\s?[ap]\.?m\.?)?(?!\d)|\b\d{{1,2}}\s?[ap]\.m\.|\b\d{{1,2}}\s?[ap]m\b
+    |\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\b\d{{1,2}}/(?!(?:2|3|4|8|16)\b)\d{{1,2}}\b
+    |\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?(?!\d)|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b
+    |\b\d{{1,2}}\s?[ap]\.m\.|\b\d{{1,2}}\s?[ap]m\b
     |\b\d{{3,4}}\s?(?:GMT|UTC|hours|hrs)\b|\b\d{{1,2}}\s?o['’]clock
     |\+?\(?\d{{2,4}}\)?[\s.-]\d{{3,4}}[\s.-]\d{{3,4}}\b
     |\b\d{{1,3}}(?:\.\d{{1,3}}){{3}}\b
-    |\b\d{{4}}s\b|['’]\d0s\b""",
+    |\b\d{{4}}s\b|['’]\d0s\b|\bhttps?://\S+|\bwww\.\S+""",
     re.I | re.X,
 )
 _IDENTIFIER_BEFORE = re.compile(
@@ -86,6 +87,7 @@ _RELATIVE_AFTER = re.compile(
 _PARTITIVE_ONE = re.compile(r"^\s+(?:of|another|anothers?|by\s+one)\b", re.I)
 _ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|the|any|each|every|this|that|which|some)\s+$", re.I)
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_NEGATIVE_BEFORE = re.compile(r"(?:[-−]|\bminus)\s?$", re.I)
 _TIME_ENTITY = "time"
 
 
@@ -103,6 +105,7 @@ class QuantityMatch:
     unit: str | None
     subject: str | None
     predicate: str | None
+    dimension: str | None = None  # "count", or the unit's kind: "length", "currency", "time"...
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,8 @@ class _Amount:
     low: float
     high: float
     words: str | None  # words that make the amount vague: "several hundred", "or", "between"
-    spelled: bool
-    vague: bool
+    spelled: bool  # written in words, not digits
+    vague: bool  # a vague amount or a range
     currency: str | None
     year_like: bool
 
@@ -130,10 +133,10 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         number_start = match.start(_kind(match))
         if number_start < position or any(a <= number_start < b for a, b in blocked):
             continue
-        quantity = _read_quantity(text, match)
+        quantity, consumed = _read_quantity(text, match)
         if quantity is not None:
             found.append(quantity)
-            position = quantity.end
+        position = max(consumed, quantity.end if quantity else 0)
     return found
 
 
@@ -141,10 +144,15 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def _read_quantity(text: str, match: re.Match[str]) -> QuantityMatch | None:
+def _read_quantity(text: str, match: re.Match[str]) -> tuple[QuantityMatch | None, int]:
+    """The quantity at ``match`` (or None), and how far the text was read."""
     amount = _amount(text, match)
     if amount is None or _is_not_a_quantity(text, amount):
-        return None
+        return None, match.end()
+    return _quantity(text, amount), amount.end
+
+
+def _quantity(text: str, amount: _Amount) -> QuantityMatch | None:
     after = text[amount.end :]
     unit = _unit_after(after, amount)
     if unit and unit.entity == "time" and _is_relative_date(text, amount.start, after[unit.length :]):
@@ -157,9 +165,8 @@ def _read_quantity(text: str, match: re.Match[str]) -> QuantityMatch | None:
         phrase = phrases.noun_phrase(after, skip_of=not partitive_one)
     end = amount.end + (unit.length if unit else phrase.end if phrase else 0)
     hedge, start = _hedge_before(text, amount.start)
-    predicate = phrases.predicate_before(text[:start]) or phrases.predicate_after(
-        text[:start], text[end:]
-    )
+    verb_before = phrases.predicate_before(text[:start])
+    predicate = verb_before or phrases.predicate_after(text[:start], text[end:])
     if unit:
         unit_name: str | None = unit.name
     elif phrase:
@@ -168,7 +175,7 @@ def _read_quantity(text: str, match: re.Match[str]) -> QuantityMatch | None:
         unit_name = "person"
     else:
         unit_name = None
-    if not _keep(text, amount, unit is not None, phrase, unit_name):
+    if not _keep(text, amount, unit is not None, phrase, unit_name, verb_before is not None):
         return None
     low, high = hedged_interval(hedge, amount.low, amount.high)
     approx = hedge.approx if hedge else ("~" if amount.vague else "=")
@@ -176,7 +183,7 @@ def _read_quantity(text: str, match: re.Match[str]) -> QuantityMatch | None:
     subject = _subject(text[end:], phrase, unit_name, unit is not None, predicate)
     return QuantityMatch(
         start, end, amount.value, low, high, approx, hedge_words or None, unit_name, subject,
-        predicate[0] if predicate else None,
+        predicate[0] if predicate else None, unit.entity if unit else "count" if unit_name else None,
     )  # fmt: skip
 
 
@@ -211,8 +218,17 @@ def _amount(text: str, match: re.Match[str]) -> _Amount | None:
         middle = (low + high) / 2
         return _Amount(r_start, r_end, middle, low, high, joint, kind == "words", True, currency, False)
     year_like = kind == "digits" and bool(_YEAR.fullmatch(raw)) and scale == 1.0 and not currency
+    window = max(0, start - 6)
+    sign = _NEGATIVE_BEFORE.search(text[window:start])
+    if sign is not None:
+        sign_at = window + sign.start()
+        if sign_at == 0 or text[sign_at - 1] in " \t(":  # "-5", not "C-17" or "5-10"
+            start, first = sign_at, -first
     value = first * scale
     return _Amount(start, end, value, value, value, None, kind == "words", False, currency, year_like)
+
+
+VAGUE_WORDS = frozenset(VAGUE_AMOUNTS)
 
 
 def _kind(match: re.Match[str]) -> str:
@@ -287,20 +303,23 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge | None, int]:
 
 def _keep(
     text: str, amount: _Amount, has_unit: bool, phrase: phrases.NounPhrase | None,
-    unit_name: str | None,
+    unit_name: str | None, has_verb_before: bool,
 ) -> bool:  # fmt: skip
     """Drop years, pronoun "one", and bare words that count nothing."""
     if has_unit:
         return True
-    if amount.year_like and (phrase is None or not phrases.is_plural(phrase.head)):
-        return False
+    if amount.year_like and (phrase is None or not has_verb_before):
+        return False  # "1988 sales", "the 2016 campaign"; but "sent 2000 troops"
+    if phrase is not None and amount.value != 1 and not phrases.is_plural(phrase.head):
+        return False  # "123 Random Street", "the 486 chip": a name, not a count
     if amount.spelled and amount.value == 1 and not amount.vague:
         before = text[max(0, amount.start - 12) : amount.start]
         after = text[amount.end :]
         if phrase is None or _PARTITIVE_ONE.match(after) or _ONE_PRONOUN_BEFORE.search(before):
             return False
-    if (amount.spelled or amount.vague) and phrase is None:
-        return unit_name == "person"
+    vague_words = re.sub(r"\s+", " ", (amount.words or "").lower())
+    if (amount.spelled or vague_words in VAGUE_WORDS) and phrase is None:
+        return unit_name == "person"  # "Thousands gathered"; but not "the two met"
     return True
 
 

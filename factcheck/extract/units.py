@@ -37,7 +37,8 @@ _SPACED_SYMBOLS = frozenset(
 #: Symbols missing from the catalogue, mapped to catalogue unit names.
 _SYMBOL_ALIASES = {
     "km/h": "kilometre per hour", "kmh": "kilometre per hour", "kph": "kilometre per hour",
-    "m/s": "metre per second",
+    "m/s": "metre per second", "km2": "square kilometre", "km²": "square kilometre",
+    "m2": "square metre", "m²": "square metre", "sq": "square mile",
 }  # fmt: skip
 _CURRENCY_NAMES = {
     "United States dollar": "dollar",
@@ -47,7 +48,12 @@ _CURRENCY_NAMES = {
     "renminbi": "yuan",
 }
 PREFIX_CURRENCIES = {"$": "dollar", "US$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
-_PERCENT_WORDS = re.compile(r"(?:%|\s?(?:percent|per\s+cent|pct)\b)", re.I)
+_PERCENT_WORDS = re.compile(r"(?:\s?%|\s?(?:percent(?:age)?s?|per\s+cent|pct)\b)", re.I)
+_TEMPERATURE = re.compile(
+    r"\s?(?:°|deg(?:ree)?s?\.?)\s?(?:(?P<c>c|celsius|celcius|centigrade)|(?P<f>f|fahrenheit|farenheit))\b"
+    r"|\s?(?P<c2>celsius|celcius|centigrade)\b|\s?(?P<f2>fahrenheit|farenheit)\b",
+    re.I,
+)
 _DOLLAR_WORDS = re.compile(r"\s(?:U\.S\.|US|American)\s+dollars?\b")
 _KEEP_FINAL_S = frozenset("axis basis thesis oasis emphasis hypothesis tennis chassis".split())
 
@@ -94,6 +100,11 @@ def match_unit(after: str, attached: bool) -> UnitMatch | None:
     percent = _PERCENT_WORDS.match(after)
     if percent:
         return UnitMatch("percent", "dimensionless", percent.end())
+    temperature = _TEMPERATURE.match(after)
+    if temperature:
+        celsius = temperature.group("c") or temperature.group("c2")
+        name = "degree Celsius" if celsius else "degree fahrenheit"
+        return UnitMatch(name, "temperature", temperature.end())
     dollars = _DOLLAR_WORDS.match(after)
     if dollars:
         return UnitMatch("dollar", "currency", dollars.end())
@@ -134,7 +145,7 @@ _IRREGULAR_SINGULARS = {
     "buses": "bus", "gases": "gas", "crises": "crisis", "analyses": "analysis",
     "casualties": "casualty",
 }  # fmt: skip
-_INVARIANT = frozenset(
+INVARIANT_PLURALS = frozenset(
     """series species sheep deer aircraft personnel police staff news headquarters
     crossroads means barracks fish offspring livestock cattle""".split()
 )
@@ -144,7 +155,7 @@ _INVARIANT = frozenset(
 def singular(noun: str) -> str:
     """The singular of a counted noun, keeping its capitalisation ("Marines" -> "Marine")."""
     lower = noun.lower()
-    if lower in _INVARIANT or len(lower) < 3:
+    if lower.rpartition("-")[2] in INVARIANT_PLURALS or len(lower) < 3:
         return noun
     if lower in _IRREGULAR_SINGULARS:
         return _same_case(noun, _IRREGULAR_SINGULARS[lower])
