@@ -93,7 +93,9 @@ def _case_right(
         if dimensions is not None and q.dimension not in dimensions:
             continue
         value = (q.low, q.high) if is_range and q.low != q.high else (q.value,)
-        found[(tuple(round(v, 6) for v in value), normalise_unit(q.unit) if with_unit else None)] += 1
+        found[
+            (tuple(round(v, 6) for v in value), normalise_unit(q.unit) if with_unit else None)
+        ] += 1
     expected = Counter({(tuple(round(v, 6) for v in k[0]), k[1]): n for k, n in expected.items()})
     return found == expected
 

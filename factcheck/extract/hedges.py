@@ -40,7 +40,11 @@ _HEDGE_TABLE: tuple[tuple[str, str, str], ...] = (
     ("more than|over|above|upwards of|in excess of|exceeding|well over|just over", ">", "above"),
     ("at least|no fewer than|no less than|a minimum of|not less than", ">=", "above"),
     ("fewer than|less than|under|below", "<", "ceiling"),
-    ("up to|at most|as many as|as much as|no more than|a maximum of|not more than", "<=", "ceiling"),
+    (
+        "up to|at most|as many as|as much as|no more than|a maximum of|not more than",
+        "<=",
+        "ceiling",
+    ),
 )
 _HEDGE_SHAPES = {}
 _alternatives = []

@@ -30,9 +30,7 @@ WORD_NUMBER = (
 )
 #: A number written in digits: "750", "14,000", "1.5", ".5", and simple fractions "10 1/2".
 _FRACTION = r"[1-9]/(?:2|3|4|8|16)(?![\d/])"
-DIGIT_NUMBER = (
-    rf"(?:\d+[ ])?{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-)
+DIGIT_NUMBER = rf"(?:\d+[ ])?{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 #: Vague amounts: phrase -> (low, value, high). The interval is what the wording allows; the
 #: value is a representative reading, fixed here so that reports and gold files agree.

@@ -94,7 +94,7 @@ def noun_phrase(after: str, skip_of: bool = False) -> NounPhrase | None:
 
 
 def _joins_modifiers(previous: str, tokens: list[re.Match[str]], index: int) -> bool:
-    """"U.S. and Iraqi troops": the conjunction joins modifiers, not two counted nouns."""
+    """ "U.S. and Iraqi troops": the conjunction joins modifiers, not two counted nouns."""
     if is_plural(previous) or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1].group()

@@ -18,6 +18,7 @@ from factcheck.claims import Claim
 from factcheck.corpus import Source
 from factcheck.extract import phrases
 from factcheck.extract.hedges import HEDGE_BEFORE, Hedge, hedge_for, hedged_interval
+from factcheck.extract.lexicon import PAST_FORMS
 from factcheck.extract.numbers import (
     ARTICLE_AMOUNTS,
     DIGIT_NUMBER,
@@ -28,7 +29,6 @@ from factcheck.extract.numbers import (
     parse_digits,
     parse_word_number,
 )
-from factcheck.extract.lexicon import PAST_FORMS
 from factcheck.extract.units import PREFIX_CURRENCIES, UnitMatch, match_unit
 from factcheck.text import CLAIM_ZONES, Sentence
 
@@ -155,7 +155,11 @@ def _read_quantity(text: str, match: re.Match[str]) -> tuple[QuantityMatch | Non
 def _quantity(text: str, amount: _Amount) -> QuantityMatch | None:
     after = text[amount.end :]
     unit = _unit_after(after, amount)
-    if unit and unit.entity == "time" and _is_relative_date(text, amount.start, after[unit.length :]):
+    if (
+        unit
+        and unit.entity == "time"
+        and _is_relative_date(text, amount.start, after[unit.length :])
+    ):
         return None
     if unit is None and amount.currency:
         unit = UnitMatch(PREFIX_CURRENCIES[amount.currency], "currency", 0)
@@ -181,9 +185,10 @@ def _quantity(text: str, amount: _Amount) -> QuantityMatch | None:
     approx = hedge.approx if hedge else ("~" if amount.vague else "=")
     hedge_words = " ".join(w for w in (hedge.words if hedge else None, amount.words) if w)
     subject = _subject(text[end:], phrase, unit_name, unit is not None, predicate)
+    dimension = unit.entity if unit else ("count" if unit_name else None)
     return QuantityMatch(
         start, end, amount.value, low, high, approx, hedge_words or None, unit_name, subject,
-        predicate[0] if predicate else None, unit.entity if unit else "count" if unit_name else None,
+        predicate[0] if predicate else None, dimension,
     )  # fmt: skip
 
 
@@ -216,7 +221,9 @@ def _amount(text: str, match: re.Match[str]) -> _Amount | None:
     if ranged is not None:
         r_start, r_end, low, high, joint = ranged
         middle = (low + high) / 2
-        return _Amount(r_start, r_end, middle, low, high, joint, kind == "words", True, currency, False)
+        return _Amount(
+            r_start, r_end, middle, low, high, joint, kind == "words", True, currency, False
+        )
     year_like = kind == "digits" and bool(_YEAR.fullmatch(raw)) and scale == 1.0 and not currency
     window = max(0, start - 6)
     sign = _NEGATIVE_BEFORE.search(text[window:start])
@@ -225,7 +232,9 @@ def _amount(text: str, match: re.Match[str]) -> _Amount | None:
         if sign_at == 0 or text[sign_at - 1] in " \t(":  # "-5", not "C-17" or "5-10"
             start, first = sign_at, -first
     value = first * scale
-    return _Amount(start, end, value, value, value, None, kind == "words", False, currency, year_like)
+    return _Amount(
+        start, end, value, value, value, None, kind == "words", False, currency, year_like
+    )
 
 
 VAGUE_WORDS = frozenset(VAGUE_AMOUNTS)
@@ -238,7 +247,7 @@ def _kind(match: re.Match[str]) -> str:
 def _range(
     text: str, start: int, end: int, first: float, scale: float, kind: str
 ) -> tuple[int, int, float, float, str] | None:
-    """"two or three", "5 to 10", "between 2 and 3 million": (start, end, low, high, joint)."""
+    """ "two or three", "5 to 10", "between 2 and 3 million": (start, end, low, high, joint)."""
     tail = _RANGE_TAIL.match(text, end)
     if tail is None:
         return None
@@ -259,7 +268,7 @@ def _range(
     if second_scale and scale == 1.0 and first < second:
         scale = second_scale  # "between 2 and 3 million"
     low, high = first * scale, second * (second_scale or scale)
-    if not low < high or _YEAR.fullmatch(second_raw) and _YEAR.fullmatch(str(int(first))):
+    if not low < high or (_YEAR.fullmatch(second_raw) and _YEAR.fullmatch(str(int(first)))):
         return None
     return start, tail.end(), low, high, joint
 
@@ -287,7 +296,7 @@ def _unit_after(after: str, amount: _Amount) -> UnitMatch | None:
 
 
 def _is_relative_date(text: str, start: int, after_unit: str) -> bool:
-    """"two days after", "the past several months": dates, for the date extractor."""
+    """ "two days after", "the past several months": dates, for the date extractor."""
     return bool(_RELATIVE_BEFORE.search(text[max(0, start - 30) : start])) or bool(
         _RELATIVE_AFTER.match(after_unit)
     )

@@ -79,7 +79,8 @@ def _catalogue() -> Any:
 def unit_name(unit: Any) -> str:
     """The normalised name of a quantulum3 unit ("United States dollar" -> "dollar")."""
     if unit.entity.name == "currency":
-        return _CURRENCY_NAMES.get(unit.name, unit.name.split()[-1].lower())
+        name: str = unit.name
+        return _CURRENCY_NAMES.get(name, name.split()[-1].lower())
     if unit.name == "percentage":
         return "percent"
     return str(unit.name)
