@@ -127,9 +127,8 @@ def check_claims(frame: pd.DataFrame, texts: Mapping[tuple[str, str], str]) -> l
     if bad_approx:
         problems.append(f"unknown approx codes {sorted(bad_approx)}")
     for row in frame.itertuples(index=False):
-        problem = _offset_problem(
-            row.start, row.end, row.text, texts.get((row.cluster_id, row.source_id))
-        )
+        source_text = texts.get((str(row.cluster_id), str(row.source_id)))
+        problem = _offset_problem(row.start, row.end, row.text, source_text)
         if problem:
             problems.append(f"claim {row.claim_id}: {problem}")
     return problems

@@ -1,8 +1,9 @@
 """Writing a table (claims, and later facts and findings) as CSV, JSON Lines or Parquet.
 
 A registry maps each format name to a writer, so adding a format is adding one entry.
-In JSON Lines, missing values are ``null``; an unbounded ``high`` (``approx`` ``>`` or
-``>=``) is ``null`` too, since JSON has no infinity. CSV writes it as ``inf``.
+Text formats are UTF-8, on standard output too. In JSON Lines, missing values are ``null``;
+an unbounded ``high`` (``approx`` ``>`` or ``>=``) is ``null`` too, since JSON has no
+infinity. CSV writes it as ``inf``.
 """
 
 from __future__ import annotations
@@ -63,10 +64,25 @@ def write_table(
     if fmt in TEXT_FORMATS:
         text = TEXT_FORMATS[fmt](frame)
         if output is None:
-            (sys.stdout if stdout is None else stdout).write(text)
+            _write_utf8(sys.stdout if stdout is None else stdout, text)
         else:
             write_text_atomic(output, text)
         return
     if output is None:
         raise ValueError(f"--format {fmt} is binary: give --output FILE")
     write_with(output, lambda path: BINARY_FORMATS[fmt](frame, path))
+
+
+def _write_utf8(stream: TextIO, text: str) -> None:
+    """Write ``text`` as the same UTF-8 bytes a file gets, whatever the stream's own encoding.
+
+    A console or a pipe may be ASCII, Latin-1 or cp1252, which cannot hold every character
+    of a news text; the table is data, so it is UTF-8 like the files ``--output`` writes.
+    """
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
