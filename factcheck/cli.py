@@ -57,7 +57,10 @@ def run_extract(args: argparse.Namespace) -> int:
     frames = [extract_claims(cluster) for cluster in clusters]
     table = pd.concat(frames, ignore_index=True) if frames else empty_claims()
     if clusters or not problems:
-        write_table(table, args.format, args.output)
+        try:
+            write_table(table, args.format, args.output)
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     return EXIT_ERROR if problems else EXIT_OK
 
 

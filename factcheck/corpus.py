@@ -92,7 +92,29 @@ class _ClusterBuilder:
 def read_inputs(
     inputs: Iterable[str | Path], encoding: str | None = None
 ) -> Iterator[Cluster | InputProblem]:
-    """Yield each readable cluster, and a problem for each input that cannot be read."""
+    """Yield each readable cluster, and a problem for each input that cannot be read.
+
+    Cluster ids are unique in a run: a second cluster with an id already read (the same
+    directory named twice, or ``a/0001`` and ``b/0001``) is a problem, not a merge.
+    """
+    first_path: dict[str, str] = {}
+    for item in _read_all(inputs, encoding):
+        if isinstance(item, Cluster):
+            if item.cluster_id in first_path:
+                yield InputProblem(
+                    item.path,
+                    f"cluster id {item.cluster_id!r} was already read from "
+                    f"{first_path[item.cluster_id]}; cluster ids must be unique",
+                    cluster_id=item.cluster_id,
+                )
+                continue
+            first_path[item.cluster_id] = item.path
+        yield item
+
+
+def _read_all(
+    inputs: Iterable[str | Path], encoding: str | None
+) -> Iterator[Cluster | InputProblem]:
     loose: dict[Path, list[Path]] = {}  # loose text files, by the directory that names them
     for raw in inputs:
         path = Path(raw)

@@ -556,3 +556,16 @@ def test_cluster_whose_every_file_is_bad_yields_no_cluster(tmp_path: Path) -> No
         ("a.txt", "event"),
         ("b.txt", "event"),
     ]
+
+
+def test_a_cluster_id_read_twice_is_a_problem_not_a_duplicate(tmp_path: Path) -> None:
+    for parent in ("a", "b"):
+        cluster = tmp_path / parent / "0001"
+        cluster.mkdir(parents=True)
+        (cluster / "s1.txt").write_text("The army sent 750 troops.", encoding="utf-8")
+    items = list(read_inputs([tmp_path / "a" / "0001", tmp_path / "b" / "0001"]))
+    clusters = [i for i in items if isinstance(i, Cluster)]
+    problems = [i for i in items if isinstance(i, InputProblem)]
+    assert [c.path for c in clusters] == [str(tmp_path / "a" / "0001")]
+    assert len(problems) == 1
+    assert str(problems[0]).startswith(str(tmp_path / "b" / "0001") + ": cluster id '0001'")
