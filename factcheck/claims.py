@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import pandas as pd
@@ -86,7 +86,11 @@ class Claim:
         return claim_id(self.cluster_id, self.source_id, self.kind, self.start, self.end)
 
     def record(self) -> dict[str, Any]:
-        return {"claim_id": self.claim_id, **asdict(self)}
+        """The claim as a flat dict keyed by claim-table column (values are immutable)."""
+        return {"claim_id": self.claim_id, **{name: getattr(self, name) for name in _FIELDS}}
+
+
+_FIELDS = tuple(f.name for f in fields(Claim))
 
 
 def claim_id(cluster_id: str, source_id: str, kind: str, start: int, end: int) -> str:
@@ -97,9 +101,13 @@ def claim_id(cluster_id: str, source_id: str, kind: str, start: int, end: int) -
 
 def claims_frame(claims: Iterable[Claim | Mapping[str, Any]]) -> pd.DataFrame:
     """Build the claim table, with every contract column in order and typed."""
-    records = [c.record() if isinstance(c, Claim) else dict(c) for c in claims]
-    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
-    return frame.astype(COLUMNS)
+    records = [c.record() if isinstance(c, Claim) else c for c in claims]
+    return pd.DataFrame(
+        {
+            column: pd.array([r.get(column) for r in records], dtype=dtype)
+            for column, dtype in COLUMNS.items()
+        }
+    )
 
 
 def empty_claims() -> pd.DataFrame:

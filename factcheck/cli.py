@@ -18,7 +18,7 @@ from factcheck import __version__
 from factcheck.claims import empty_claims
 from factcheck.corpus import Cluster, read_inputs
 from factcheck.errors import InputProblem, UsageError
-from factcheck.extract import extract_claims
+from factcheck.extract import EXTRACTORS, extract_claims
 from factcheck.tables import FORMATS, write_table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -46,15 +46,32 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--encoding", metavar="NAME", help="read text files in this encoding instead of UTF-8"
     )
+    extract.add_argument(
+        "--kinds",
+        metavar="KIND,...",
+        type=_kinds,
+        help=f"claim kinds to extract (default: all of {','.join(EXTRACTORS)})",
+    )
     extract.set_defaults(handler=run_extract)
     return parser
+
+
+def _kinds(value: str) -> list[str]:
+    kinds = [k.strip() for k in value.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in EXTRACTORS]
+    if unknown or not kinds:
+        named = ", ".join(unknown) or repr(value)
+        raise argparse.ArgumentTypeError(
+            f"unknown claim kind {named}; known: {', '.join(EXTRACTORS)}"
+        )
+    return kinds
 
 
 def run_extract(args: argparse.Namespace) -> int:
     if args.format not in ("csv", "jsonl") and args.output is None:
         raise UsageError(f"--format {args.format} is binary: give --output FILE")
     clusters, problems = _read(args.inputs or default_inputs(), args.encoding)
-    frames = [extract_claims(cluster) for cluster in clusters]
+    frames = [extract_claims(cluster, args.kinds) for cluster in clusters]
     table = pd.concat(frames, ignore_index=True) if frames else empty_claims()
     if clusters or not problems:
         try:

@@ -399,3 +399,16 @@ def test_console_script_bad_and_good_inputs(tmp_path: Path) -> None:
 def test_console_script_version(tmp_path: Path) -> None:
     result = run_script("--version", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, b"factcheck 0.1.0\n")
+
+
+def test_kinds_option_selects_claim_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", "--kinds", "quantity")
+    assert code == 0
+    assert set(pd.read_csv(io.StringIO(out))["kind"]) == {"quantity"}
+
+
+def test_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(capsys, "extract", "--kinds", "quantity,bogus")
+    assert exited.value.code == 2
+    assert "unknown claim kind bogus" in capsys.readouterr().err
