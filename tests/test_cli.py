@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from factcheck.claims import COLUMNS
+from factcheck.claims import COLUMNS, KINDS
 from factcheck.cli import main
 from tests.conftest import SEEDS
 
@@ -54,6 +54,11 @@ def listing(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.iterdir())
 
 
+def quantities(table: pd.DataFrame) -> pd.DataFrame:
+    """The quantity rows: other kinds (dates of "on Monday", ...) are tested elsewhere."""
+    return table[table["kind"] == "quantity"]
+
+
 # --- the seeds -----------------------------------------------------------------------------
 
 
@@ -73,8 +78,8 @@ def test_default_is_seeds_as_csv_on_stdout(
     assert (code, err) == (0, "")
     table = pd.read_csv(io.StringIO(out))
     assert list(table.columns) == list(COLUMNS)
-    assert len(table) == SEED_QUANTITY_ROWS
-    assert set(table["kind"]) == {"quantity"}
+    assert len(table[table["kind"] == "quantity"]) == SEED_QUANTITY_ROWS
+    assert set(table["kind"]) <= set(KINDS)
     assert set(table["cluster_id"]) == {"seeds"}
     expected = seed_claims
     assert table["claim_id"].tolist() == expected["claim_id"].tolist()
@@ -95,9 +100,10 @@ def test_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert (code, err) == (0, "")
     assert out.endswith("\n")
-    records = [json.loads(line) for line in out.splitlines()]
+    every = [json.loads(line) for line in out.splitlines()]
+    assert all(list(r) == list(COLUMNS) for r in every)
+    records = [r for r in every if r["kind"] == "quantity"]
     assert len(records) == SEED_QUANTITY_ROWS
-    assert all(list(r) == list(COLUMNS) for r in records)
     open_ended = [r for r in records if r["approx"] in (">", ">=")]
     assert open_ended, "the seeds have 'more than' claims"
     assert [r["high"] for r in open_ended] == [None] * len(open_ended)
@@ -170,7 +176,7 @@ def test_latin_1_input_with_encoding_option(
     assert failed[0] == 2
     assert failed[2].count("\n") == 1 and str(tmp_path / "event" / "latin.txt") in failed[2]
     assert (code, err) == (0, "")
-    table = pd.read_csv(io.StringIO(out))
+    table = quantities(pd.read_csv(io.StringIO(out)))
     assert table[["source_id", "text"]].values.tolist() == [["latin", "750 troops"]]
 
 
@@ -290,7 +296,8 @@ def test_every_bad_input_at_once_is_one_line_each(
 
     assert code == 2
     assert sorted(err.splitlines()) == sorted(expected)
-    assert len(pd.read_csv(io.StringIO(out))) == 1 + 4 + 4  # good, four event dirs, four jsonl
+    table = quantities(pd.read_csv(io.StringIO(out)))
+    assert len(table) == 1 + 4 + 4  # good, four event dirs, four jsonl
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
@@ -337,7 +344,7 @@ def test_output_replaces_an_existing_file_atomically(
     code, _, _ = run(capsys, "extract", _good_cluster(tmp_path), "-o", output)
 
     assert code == 0
-    assert pd.read_csv(output)["text"].tolist() == ["750 troops"]
+    assert quantities(pd.read_csv(output))["text"].tolist() == ["750 troops"]
     assert stat.S_IMODE(output.stat().st_mode) == 0o640
     assert listing(tmp_path) == ["claims.csv", "good-cluster"]
 
@@ -360,7 +367,7 @@ def test_console_script_default_seeds(tmp_path: Path, seed_claims: pd.DataFrame)
 
     assert (result.returncode, result.stderr) == (0, b"")
     records = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
-    assert len(records) == SEED_QUANTITY_ROWS
+    assert len([r for r in records if r["kind"] == "quantity"]) == SEED_QUANTITY_ROWS
     assert [r["claim_id"] for r in records] == seed_claims["claim_id"].tolist()
 
 
@@ -389,7 +396,7 @@ def test_console_script_bad_and_good_inputs(tmp_path: Path) -> None:
         "Expecting property name enclosed in double quotes (column 2)",
         f"{PREFIX}{tmp_path / 'nope'}: no such file or directory",
     ]
-    table = pd.read_csv(io.BytesIO(result.stdout))
+    table = quantities(pd.read_csv(io.BytesIO(result.stdout)))
     assert table[["cluster_id", "text"]].values.tolist() == [
         ["good-cluster", "750 troops"],
         ["j", "About 100 Marines"],

@@ -12,6 +12,7 @@ import pandas as pd
 
 from factcheck.claims import Claim, claims_frame
 from factcheck.corpus import Cluster, Source
+from factcheck.extract.dates import date_claims
 from factcheck.extract.quantities import quantity_claims
 from factcheck.text import Sentence, sentences
 
@@ -19,6 +20,7 @@ Extractor = Callable[[Source, list[Sentence]], Iterator[Claim]]
 
 EXTRACTORS: dict[str, Extractor] = {
     "quantity": quantity_claims,
+    "date": date_claims,
 }
 
 
