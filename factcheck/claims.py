@@ -104,7 +104,7 @@ def claims_frame(claims: Iterable[Claim | Mapping[str, Any]]) -> pd.DataFrame:
     records = [c.record() if isinstance(c, Claim) else c for c in claims]
     return pd.DataFrame(
         {
-            column: pd.array([r.get(column) for r in records], dtype=dtype)
+            column: pd.Series([r.get(column) for r in records], dtype=dtype)
             for column, dtype in COLUMNS.items()
         }
     )

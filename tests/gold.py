@@ -71,9 +71,7 @@ def _pairs(gold: pd.DataFrame, predicted: pd.DataFrame) -> list[tuple[dict, dict
 
 
 def _group_mapping(pairs: list[tuple[dict, dict]], field: str) -> dict[str, object]:
-    counts = Counter(
-        (str(g[field]), str(p[field])) for g, p in pairs if not _empty(g[field])
-    )
+    counts = Counter((str(g[field]), str(p[field])) for g, p in pairs if not _empty(g[field]))
     mapping: dict[str, object] = {}
     taken: set[str] = set()
     for (gold_value, predicted_value), _ in counts.most_common():
@@ -97,7 +95,7 @@ def score(
         if not all(_equal(g[f], p[f]) for f in fields):
             continue
         if not all(
-            _empty(g[f]) and _empty(p[f]) or _equal(mappings[f].get(str(g[f])), p[f])
+            (_empty(g[f]) and _empty(p[f])) or _equal(mappings[f].get(str(g[f])), p[f])
             for f in grouped
         ):
             continue
