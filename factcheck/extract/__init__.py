@@ -14,12 +14,14 @@ from factcheck.claims import Claim, claims_frame
 from factcheck.corpus import Cluster, Source
 from factcheck.extract.dates import date_claims
 from factcheck.extract.quantities import quantity_claims
+from factcheck.extract.quotes import quote_claims
 from factcheck.text import Sentence, sentences
 
 Extractor = Callable[[Source, list[Sentence]], Iterator[Claim]]
 
 EXTRACTORS: dict[str, Extractor] = {
     "quantity": quantity_claims,
+    "quote": quote_claims,
     "date": date_claims,
 }
 
