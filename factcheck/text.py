@@ -127,12 +127,17 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield start + begin, end
 
 
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_WORD_AFTER = re.compile(r"\s+[\"“‘'(\[]?(\w+)")
+_LOOK_AROUND = 64  # characters read on each side: slicing whole lines made long lines quadratic
+
+
 def _is_false_boundary(line: str, mark: int, after: int) -> bool:
     if line[mark] != ".":
         return False
-    word_match = re.search(r"([\w.]+)$", line[:mark])
-    word = word_match.group(1) if word_match else ""
-    next_word = re.match(r"\s+[\"“‘'(\[]?(\w+)", line[after:])
+    word_match = _WORD_BEFORE.search(line, max(0, mark - _LOOK_AROUND), mark)
+    word = word_match.group() if word_match else ""
+    next_word = _WORD_AFTER.match(line, after, after + _LOOK_AROUND)
     following = next_word.group(1).lower() if next_word else ""
     if word.lower() in _ABBREVIATIONS:
         return True
