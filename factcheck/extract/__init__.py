@@ -12,7 +12,9 @@ import pandas as pd
 
 from factcheck.claims import Claim, claims_frame
 from factcheck.corpus import Cluster, Source
+from factcheck.extract.canonical import canonicalize
 from factcheck.extract.dates import date_claims
+from factcheck.extract.entities import entity_claims
 from factcheck.extract.quantities import quantity_claims
 from factcheck.extract.quotes import quote_claims
 from factcheck.text import Sentence, sentences
@@ -21,6 +23,7 @@ Extractor = Callable[[Source, list[Sentence]], Iterator[Claim]]
 
 EXTRACTORS: dict[str, Extractor] = {
     "quantity": quantity_claims,
+    "entity": entity_claims,
     "quote": quote_claims,
     "date": date_claims,
 }
@@ -37,6 +40,7 @@ def source_claims(source: Source, kinds: Iterable[str] | None = None) -> list[Cl
 
 
 def extract_claims(cluster: Cluster, kinds: Iterable[str] | None = None) -> pd.DataFrame:
-    """The claim table of one cluster."""
+    """The claim table of one cluster; entity names and speakers canonical across it."""
     kinds = list(kinds) if kinds is not None else None
-    return claims_frame(c for source in cluster.sources for c in source_claims(source, kinds))
+    claims = [c for source in cluster.sources for c in source_claims(source, kinds)]
+    return claims_frame(canonicalize(claims))
