@@ -1,6 +1,7 @@
 """Sentences with exact offsets, and the zone of each line, on the seeds and on small cases."""
 
 from __future__ import annotations
+
 from collections import Counter
 
 import pytest
