@@ -42,7 +42,7 @@ def entity_claims(source: Source, sentences: list[Sentence]) -> Iterator[Claim]:
     for sentence, mentions in found:
         for mention in mentions:
             checked = _checked(mention, known, person_words, lower, lex)
-            if checked is not None:
+            if checked is not None and checked.end > checked.start:
                 kept.append((sentence, checked))
     _assign_types([m for _, m in kept], person_words, lex)
     names = _source_names([m for _, m in kept], lex)
@@ -124,7 +124,8 @@ def _checked(
     if mention.title_case and not listed and mention.key not in known:
         first = words[0].key
         if first in known or first in person_words or lex.known_type(first):
-            return _trim(mention, 0, 1)  # "US Forces" in a headline
+            at = mention.tokens.index(words[0])
+            return _trim(mention, at, at + 1)  # "US Forces" in a headline
         return None
     if mention.initial and not listed:
         initial = _checked_initial(mention, known, person_words, lower, lex)

@@ -51,6 +51,8 @@ def _name_start(tokens: list[Token], t: int, j: int, lex: Lexicon) -> int | None
         return None
     if tokens[k].key not in ("of", "for"):
         return k if person_like(tokens[k:j], lex) else None
+    if k + 1 >= j:
+        return None
     first = k + 2 if tokens[k + 1].key == "the" else k + 1
     for m in range(first + 1, j):  # "Chairman of the Joint Chiefs of Staff Mark Milley"
         if tokens[m].key in lex.given_names and person_like(tokens[m:j], lex):
@@ -66,6 +68,8 @@ def _names_a_person(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     end = k + 1
     while end < len(tokens) and (tokens[end].name or tokens[end].key in ("of", "for", "the")):
         end += 1
+    while end > k + 1 and not tokens[end - 1].name:
+        end -= 1
     split = split_title(tokens, k, end, lex)
     return split is not None and split.name_start is not None
 

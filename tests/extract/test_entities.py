@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.corpus import Source
 from factcheck.extract.entities import entity_claims
@@ -227,3 +229,24 @@ def test_also_known_as_pairs_two_names() -> None:
     source = Source("s", "c", text, "s.txt")
     names = {c.text: c.canonical for c in entity_claims(source, sentences(text))}
     assert names["Hamdi Issac"] == "Hussain Osman"
+
+
+_WORDS = (
+    "Mr. Esper said , of the for Secretary State General Mark A. U.S. U.K.'s Iran’s Kataeb "
+    "Hezbollah’s ( IRGC ) Islamic Revolutionary Guard Corps also known as spokesman Foreign "
+    "Ministry “ ” \" ' ; : King's Cross St Paul's judge Sir QC 82nd Division Act 2000 Type 22 "
+    "al-Shaabi bin Laden Iran-backed Prime Minister Duchess Cornwall chairman lawyer Khawaja's "
+    "in at Chiefs Staff The A I . — Ayatollah Ali ’s 's - Station London Underground Fort 25"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.booleans())
+def test_any_word_salad_gives_well_formed_claims(words: list[str], headline: bool) -> None:
+    line = " ".join(words)
+    text = f"{line}\n\n{line}" if headline else f"x\n\n{line}"
+    claims = list(entity_claims(Source("s", "c", text, "s.txt"), sentences(text)))
+    for claim in claims:
+        assert claim.text and text[claim.start : claim.end] == claim.text
+        assert claim.entity_type in (PER, ORG, LOC, OTH)
+        assert claim.canonical
