@@ -203,7 +203,7 @@ class _Resolver:
 
     def _group(self, claim: Claim) -> str:
         form = self.form[id(claim)]
-        if claim.entity_type == "person" and " " not in form:
+        if claim.entity_type in ("person", "other") and " " not in form:
             return self._person_word(claim.source_id, form) or self.sets.find(form)
         return self.sets.find(form)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from factcheck.extract.gazetteer import Lexicon, key, word_key
 
@@ -83,7 +84,15 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
             tokens.extend(_word_tokens(start, end, surface, kind, after_opener, lex))
         after_opener = False
     _apply_phrases(tokens, lex)
+    _given_names_that_are_dates(tokens, lex)
     return tokens
+
+
+def _given_names_that_are_dates(tokens: list[Token], lex: Lexicon) -> None:
+    """ "Jan Egeland", "June Carter": a month that is also a given name, before a surname."""
+    for token, following in pairwise(tokens):
+        if token.key in lex.time_words and token.key in lex.given_names and following.name:
+            token.name = token.text[:1].isupper() and following.start == token.full_end + 1
 
 
 def _takes_period(word: str) -> bool:
@@ -219,6 +228,7 @@ def _continues(text: str, tokens: list[Token], i: int, j: int, lex: Lexicon) -> 
 def _takes_of(word: str, lex: Lexicon) -> bool:
     return (
         word in lex.titles
+        or word.rpartition("-")[2] in lex.titles
         or word in lex.org_heads
         or word in lex.place_heads
         or word in _OF_EXTRA

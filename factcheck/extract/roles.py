@@ -42,7 +42,10 @@ def split_title(tokens: list[Token], i: int, j: int, lex: Lexicon) -> TitleSplit
 
 
 def _is_title(token: Token, lex: Lexicon) -> bool:
-    return token.kind == "word" and not token.possessive and token.key in lex.titles
+    """A title word, hyphenated ones by their last part ("Under-Secretary-General")."""
+    if token.kind != "word" or token.possessive:
+        return False
+    return token.key in lex.titles or token.key.rpartition("-")[2] in lex.titles
 
 
 def _name_start(tokens: list[Token], t: int, j: int, lex: Lexicon) -> int | None:

@@ -158,6 +158,12 @@ def test_first_name_resolves_only_in_its_source() -> None:
     assert found[("c", "Anthony")] == "Anthony"
 
 
+def test_unknown_word_that_is_a_surname_joins_the_person() -> None:
+    claims = [entity("a", "George W. Bush", PER), entity("b", "Bush", OTH)]
+    assert names(claims)[("b", "Bush")] == "George Bush"
+    assert {c.entity_type for c in canonicalize(claims)} == {PER}
+
+
 def test_type_is_the_group_majority() -> None:
     claims = [entity("a", "Kirkuk", LOC), entity("b", "Kirkuk", LOC), entity("c", "Kirkuk", OTH)]
     assert {c.entity_type for c in canonicalize(claims)} == {LOC}

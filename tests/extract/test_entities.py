@@ -74,6 +74,10 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
         [("Michael Astill", PER, "judge Sir")],
     ),
     ("Neil Flewitt QC claimed it was the case.", [("Neil Flewitt", PER, "QC")]),
+    (
+        "The UN Under-Secretary-General for Humanitarian Affairs Jan Egeland said so.",
+        [("Jan Egeland", PER, "UN Under-Secretary-General for Humanitarian Affairs")],
+    ),
     # a role with no name names nobody; a place before it is still a mention
     ("The Duchess of Cornwall left a floral tribute.", []),
     (
