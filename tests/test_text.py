@@ -283,4 +283,3 @@ def test_offsets_hold_for_any_text(text: str) -> None:
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text and sentence.text == sentence.text.strip()
         assert "\n" not in sentence.text and "\r" not in sentence.text
-
