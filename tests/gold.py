@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -38,6 +39,13 @@ class Scores:
             f"recall {self.recall:.3f} ({self.matched}/{self.gold}), "
             f"exact spans {self.exact_spans}/{self.matched}"
         )
+
+
+def load_gold(path: Path) -> pd.DataFrame:
+    """A gold CSV: text columns as strings (empty cells None), offsets int, ``value`` float."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
+    numeric = {"start": int, "end": int} | ({"value": float} if "value" in frame else {})
+    return frame.astype(numeric)
 
 
 def _empty(value: object) -> bool:

@@ -17,7 +17,7 @@ from factcheck.corpus import Cluster, read_inputs
 from factcheck.extract import extract_claims
 from factcheck.extract.dates import date_claims
 from factcheck.text import sentences
-from tests.gold import score
+from tests.gold import load_gold, score
 
 HERE = Path(__file__).resolve().parent.parent
 SEED_GOLD = HERE / "gold" / "dates.csv"
@@ -29,7 +29,7 @@ FIELDS = ["weekday", "date_value"]
 
 
 def _gold(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype={"source_id": str, "date_value": str, "weekday": str})
+    return load_gold(path)
 
 
 def _predicted(cluster: Cluster) -> pd.DataFrame:

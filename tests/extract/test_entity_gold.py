@@ -14,7 +14,7 @@ import pytest
 
 from factcheck.corpus import Cluster, read_inputs
 from factcheck.extract import extract_claims
-from tests.gold import Scores, score
+from tests.gold import Scores, load_gold, score
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 WIKINEWS = Path(__file__).resolve().parent.parent / "data" / "wikinews" / "clusters.jsonl"
@@ -24,9 +24,7 @@ WIKINEWS_RECALL_FLOOR = 0.98
 
 
 def _gold(name: str) -> pd.DataFrame:
-    frame = pd.read_csv(GOLD / name, dtype=str, keep_default_na=False)
-    frame = frame.astype({"start": int, "end": int})
-    return frame.replace({"": None})
+    return load_gold(GOLD / name)
 
 
 @pytest.fixture(scope="module")

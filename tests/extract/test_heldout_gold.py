@@ -15,7 +15,7 @@ import pytest
 
 from factcheck.corpus import Cluster, read_inputs
 from factcheck.extract import extract_claims
-from tests.gold import score
+from tests.gold import load_gold, score
 
 HELDOUT = Path(__file__).resolve().parent.parent / "gold" / "heldout"
 WIKINEWS = Path(__file__).resolve().parent.parent / "data" / "wikinews" / "clusters.jsonl"
@@ -41,8 +41,7 @@ def claims() -> pd.DataFrame:
 @pytest.mark.parametrize("kind", list(CASES))
 def test_heldout_precision_and_recall(claims: pd.DataFrame, kind: str) -> None:
     name, fields, grouped, precision_floor, recall_floor = CASES[kind]
-    gold = pd.read_csv(HELDOUT / name, dtype=str, keep_default_na=False).replace({"": None})
-    gold = gold.astype({"start": int, "end": int})
+    gold = load_gold(HELDOUT / name)
     scores = score(gold, claims[claims["kind"] == kind], fields, grouped)
     print("\n" + scores.line(f"{kind} (held-out WikiNews M002)"))
     assert scores.precision >= precision_floor

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from tests.gold import score
+from tests.gold import load_gold, score
 
 GOLD_FILE = Path(__file__).resolve().parent.parent / "gold" / "quantities.csv"
 FLOOR = 0.95
 
 
 def _gold() -> pd.DataFrame:
-    return pd.read_csv(GOLD_FILE, dtype={"source_id": str, "approx": str, "unit": str})
+    return load_gold(GOLD_FILE)
 
 
 def test_gold_file_offsets_match_the_seed_texts(seed_cluster):

@@ -13,7 +13,7 @@ import pytest
 
 from factcheck.corpus import Cluster, read_inputs
 from factcheck.extract import extract_claims
-from tests.gold import score
+from tests.gold import load_gold, score
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 WIKINEWS = Path(__file__).resolve().parent.parent / "data" / "wikinews" / "clusters.jsonl"
@@ -23,7 +23,7 @@ WIKINEWS_FLOOR = 1.0
 
 
 def _gold(name: str) -> pd.DataFrame:
-    return pd.read_csv(GOLD / name, dtype={"source_id": str, "speaker": str, "quote": str})
+    return load_gold(GOLD / name)
 
 
 @pytest.fixture(scope="module")
