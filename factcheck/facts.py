@@ -129,6 +129,7 @@ class Finding:
     evidence: tuple[Evidence, ...]
     cluster_id: str
     fact_id: str
+    status: str  # the verdict: conflict, variant or single_source (extends the contract)
 
     def record(self) -> dict[str, Any]:
         return {
@@ -139,6 +140,8 @@ class Finding:
             "kind": self.kind,
             "key": self.key,
             "message": self.message,
+            "status": self.status,
+            "fact_id": self.fact_id,
             "evidence": [e.record() for e in self.evidence],
         }
 
