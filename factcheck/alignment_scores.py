@@ -1,0 +1,241 @@
+"""How alike two claims from different sources are: the scores alignment joins them by.
+
+Each score adds evidence that two claims speak of the same thing, and subtracts evidence
+that they do not, on a scale where :data:`factcheck.align.JOIN_THRESHOLD` decides:
+
+- anchors: the entities named near the claim (places, organisations, people), weighted by
+  how rare they are in the cluster, so that a shared "Kuwait" counts and a shared "United
+  States" (named everywhere) does not;
+- time anchors: the date expressions in the claim's sentence ("since May", "this week");
+- the governing verb, by groups of near-synonyms (send, dispatch, deploy);
+- compatible values (intervals that overlap), as a weak hint only, so that a changed number
+  is still aligned and reported;
+- the wording around the claim, compared with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from factcheck.facts import ClaimRow
+
+#: Characters before and after a quantity within which entity names anchor it.
+ANCHOR_BEFORE, ANCHOR_AFTER = 150, 80
+_PREDICATE_GROUPS = {
+    "send": "send", "dispatch": "send", "deploy": "send", "order": "send", "move": "send",
+    "airlift": "send", "redeploy": "send", "station": "send", "reinforce": "send",
+    "kill": "kill", "die": "kill", "perish": "kill", "drown": "kill",
+    "wound": "wound", "injure": "wound", "hurt": "wound", "hospitalize": "wound",
+    "fire": "fire", "launch": "fire", "shell": "fire", "rocket": "fire",
+    "arrest": "arrest", "detain": "arrest", "capture": "arrest", "seize": "arrest",
+    "donate": "give", "pledge": "give", "promise": "give", "give": "give", "fund": "give",
+}  # fmt: skip
+_SPEECH = frozenset(
+    "say tell add warn speak emphasize told said says added warned spoke emphasized "
+    "announce announced claim claimed state stated".split()
+)
+_DIGITS = re.compile(r"[\d.,]+")
+#: "a brigade of nearly 4,000": the number sizes a group, a different fact from a movement.
+_CONTAINER = re.compile(
+    r"\b(?:brigade|battalion|division|regiment|unit|force|contingent|group|crowd|fleet|"
+    r"convoy|army|garrison|population|total|team|staff)\s+of\s+$",
+    re.I,
+)
+_QUOTE_NOISE = re.compile(r"[\W_]+")
+
+
+@dataclass
+class Context:
+    """What the cluster says around each claim: entity and date anchors, unit synonyms."""
+
+    units: dict[str, str]
+    anchor_weights: dict[str, float]
+    entities: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    dates: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+
+    def unit_key(self, row: ClaimRow) -> str:
+        unit = row.get("unit")
+        if not isinstance(unit, str) or not unit:
+            return ""
+        return self.units.get(unit.lower(), unit.lower())
+
+    def anchors_near(self, row: ClaimRow) -> dict[str, float]:
+        start, end = int(row["start"]), int(row["end"])
+        return {
+            name: self.anchor_weights.get(name, 0.0)
+            for position, name, _ in self.entities.get(str(row["source_id"]), [])
+            if start - ANCHOR_BEFORE <= position <= end + ANCHOR_AFTER
+        }
+
+    def anchors_in_sentence(self, row: ClaimRow) -> dict[str, float]:
+        sentence = row.get("sentence")
+        return {
+            name: self.anchor_weights.get(name, 0.0)
+            for _, name, entity_sentence in self.entities.get(str(row["source_id"]), [])
+            if entity_sentence == sentence
+        }
+
+    def times(self, row: ClaimRow) -> set[str]:
+        return self.dates.get((str(row["source_id"]), str(row.get("sentence"))), set())
+
+
+def build_context(rows: Sequence[ClaimRow], synonyms: Mapping[str, Sequence[str]]) -> Context:
+    """Index the cluster's entity and date claims by source, and weight entity names."""
+    units = {variant.lower(): canonical.lower() for canonical, variants in synonyms.items()
+             for variant in variants}  # fmt: skip
+    counts: Counter[str] = Counter()
+    entities: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    dates: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        if row["kind"] == "entity":
+            name = str(row.get("canonical") or row["text"])
+            counts[name] += 1
+            entities[str(row["source_id"])].append((int(row["start"]), name, str(row["sentence"])))
+        elif row["kind"] == "date":
+            dates[(str(row["source_id"]), str(row["sentence"]))].add(_time_words(row))
+    most = max(counts.values(), default=1)
+    weights = {name: 1.0 - count / most for name, count in counts.items()}
+    return Context(units, weights, dict(entities), dict(dates))
+
+
+def _time_words(row: ClaimRow) -> str:
+    text = str(row["text"]).lower()
+    return re.sub(r"^(?:on|in|at|earlier|later)\s+", "", text)
+
+
+def _shared(left: Mapping[str, float], right: Mapping[str, float]) -> float:
+    return max((left[name] for name in left.keys() & right.keys()), default=0.0)
+
+
+def _wording(a: ClaimRow, b: ClaimRow) -> float:
+    left = _DIGITS.sub(" ", str(a.get("sentence") or ""))
+    right = _DIGITS.sub(" ", str(b.get("sentence") or ""))
+    return float(fuzz.token_sort_ratio(left, right)) / 100
+
+
+def _is_container_size(row: ClaimRow) -> bool:
+    sentence, text = str(row.get("sentence") or ""), str(row["text"])
+    at = sentence.find(text)
+    return at > 0 and bool(_CONTAINER.search(sentence[max(0, at - 40) : at]))
+
+
+def _predicate(row: ClaimRow) -> str | None:
+    lemma = row.get("predicate")
+    return _PREDICATE_GROUPS.get(lemma, lemma) if isinstance(lemma, str) else None
+
+
+def _intervals_overlap(a: ClaimRow, b: ClaimRow) -> bool:
+    try:
+        return float(a["low"]) <= float(b["high"]) and float(b["low"]) <= float(a["high"])
+    except (TypeError, ValueError):
+        return False
+
+
+def quantity_score(a: ClaimRow, b: ClaimRow, context: Context) -> float:
+    """Two quantities of one unit block: same thing counted?"""
+    score = 0.35 * _wording(a, b)
+    score += 0.35 * _shared(context.anchors_near(a), context.anchors_near(b))
+    left, right = _predicate(a), _predicate(b)
+    if left and right:
+        score += 0.2 if left == right else -0.4
+    times_a, times_b = context.times(a), context.times(b)
+    if times_a & times_b:
+        score += 0.2
+    elif times_a and times_b:
+        score -= 0.1
+    if _intervals_overlap(a, b):
+        score += 0.15
+    if _is_container_size(a) != _is_container_size(b):
+        score -= 0.3
+    subject = fuzz.token_set_ratio(str(a.get("subject") or ""), str(b.get("subject") or ""))
+    return score + 0.1 * float(subject) / 100
+
+
+def date_score(a: ClaimRow, b: ClaimRow, context: Context) -> float:
+    """Two date claims: do they date the same event? (The day itself is not compared.)
+
+    Conservative on purpose, since a wrong join reports a false contradiction: the events
+    must name the same actor ("Mark Esper said" and "Esper said"), or be worded alike.
+    """
+    actors_a, actors_b = _actors(a, context), _actors(b, context)
+    if _granularity(a) != _granularity(b) or (actors_a and actors_b and not actors_a & actors_b):
+        return 0.0
+    score = 0.5 if actors_a & actors_b else 0.0
+    events = fuzz.token_set_ratio(str(a.get("event") or ""), str(b.get("event") or ""))
+    score += 0.3 * float(events) / 100 + 0.2 * _wording(a, b)
+    if _speech(a) and _speech(b):
+        score += 0.1
+    return score
+
+
+def _granularity(row: ClaimRow) -> str:
+    """day, month, year, or relative: a year never dates the same thing as a weekday."""
+    value = row.get("date_value")
+    if isinstance(row.get("weekday"), str) or (isinstance(value, str) and len(value) == 10):
+        return "day"
+    if isinstance(value, str):
+        return "month" if len(value) == 7 else "year"
+    return "relative"
+
+
+def _actors(row: ClaimRow, context: Context) -> set[str]:
+    """The entities of the sentence that the event names: who did what then."""
+    event = str(row.get("event") or "")
+    return {name for name in context.anchors_in_sentence(row) if name.split()[-1] in event}
+
+
+def _speech(row: ClaimRow) -> bool:
+    return bool(_SPEECH & set(str(row.get("event") or "").lower().split()))
+
+
+def _quote_words(row: ClaimRow) -> list[str]:
+    text = str(row.get("quote") or row["text"]).lower().replace("-", "")
+    return [w for w in _QUOTE_NOISE.split(text) if w]
+
+
+def _normalised_quote(row: ClaimRow) -> str:
+    return "".join(_quote_words(row))
+
+
+def quote_score(a: ClaimRow, b: ClaimRow, context: Context) -> float:
+    """Two quotes of one speaker: the same words, or one a fragment of the other?
+
+    Half the score is how much of the shorter quote the longer one holds (word by word),
+    half how many words they share (up to 12), so that a long shared passage outranks a
+    three-word fragment both contain.
+    """
+    left, right = _quote_words(a), _quote_words(b)
+    if not left or not right:
+        return 0.0
+    if "".join(left) == "".join(right):
+        return 1.0
+    blocks = SequenceMatcher(None, left, right, autojunk=False).get_matching_blocks()
+    shared = sum(block.size for block in blocks)
+    return 0.5 * shared / min(len(left), len(right)) + 0.5 * min(shared, 12) / 12
+
+
+def same_saying(a: ClaimRow, b: ClaimRow) -> bool:
+    """Two claims of one source that may share a fact: a repeated number, a quote fragment."""
+    if a["kind"] != b["kind"]:
+        return False
+    if a["kind"] == "quantity":
+        return _values(a) == _values(b)
+    if a["kind"] == "quote":
+        left, right = _normalised_quote(a), _normalised_quote(b)
+        return bool(left and right) and (left in right or right in left)
+    return bool(a["claim_id"] == b["claim_id"])
+
+
+def _values(row: ClaimRow) -> tuple[object, ...]:
+    return (row.get("value"), row.get("unit"))
+
+
+def claims_in(rows: Iterable[ClaimRow], kind: str) -> list[ClaimRow]:
+    """The rows of one claim kind."""
+    return [row for row in rows if row["kind"] == kind]
