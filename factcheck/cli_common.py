@@ -1,0 +1,41 @@
+"""What the commands share: exit codes, the default input, reading inputs with error lines."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck.corpus import Cluster, read_inputs
+from factcheck.errors import InputProblem, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_inputs() -> list[str]:
+    """``seeds/`` in the working directory, else the seeds beside the package."""
+    for candidate in (Path("seeds"), _PACKAGE_ROOT / "seeds"):
+        if candidate.is_dir():
+            return [str(candidate)]
+    raise UsageError("no INPUT given and no seeds/ directory found")
+
+
+def report_problem(problem: InputProblem | str) -> None:
+    """One line on standard error."""
+    print(f"factcheck: error: {problem}", file=sys.stderr)
+
+
+def read_clusters(
+    inputs: Sequence[str], encoding: str | None
+) -> tuple[list[Cluster], list[InputProblem]]:
+    """Every readable cluster, and the problems (each already reported on stderr)."""
+    clusters: list[Cluster] = []
+    problems: list[InputProblem] = []
+    for item in read_inputs(inputs, encoding):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            report_problem(item)
+        else:
+            clusters.append(item)
+    return clusters, problems
