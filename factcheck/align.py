@@ -20,6 +20,7 @@ from factcheck.alignment_scores import (
     Context,
     build_context,
     date_score,
+    granularity,
     quantity_score,
     quote_score,
     same_saying,
@@ -82,7 +83,8 @@ def _blocks(rows: Iterable[ClaimRow], context: Context) -> dict[tuple[str, str],
         elif kind == "quote":
             key = str(row.get("speaker") or "")
         elif kind == "date":
-            key = "event" if row.get("zone") in CLAIM_ZONES else f"zone:{row.get('zone')}"
+            zone = row.get("zone")
+            key = granularity(row) if zone in CLAIM_ZONES else f"zone:{zone}"
         else:
             key = ""
         blocks[(kind, key)].append(row)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -58,6 +59,14 @@ class Context:
     anchor_weights: dict[str, float]
     entities: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     dates: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def memo(self, what: str, row: ClaimRow, compute: Callable[[], Any]) -> Any:
+        """A per-claim feature, computed once: pairs are many, claims are few."""
+        key = (what, str(row["claim_id"]))
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def unit_key(self, row: ClaimRow) -> str:
         unit = row.get("unit")
@@ -66,6 +75,9 @@ class Context:
         return self.units.get(unit.lower(), unit.lower())
 
     def anchors_near(self, row: ClaimRow) -> dict[str, float]:
+        return dict(self.memo("near", row, lambda: self._anchors_near(row)))
+
+    def _anchors_near(self, row: ClaimRow) -> dict[str, float]:
         start, end = int(row["start"]), int(row["end"])
         return {
             name: self.anchor_weights.get(name, 0.0)
@@ -74,6 +86,9 @@ class Context:
         }
 
     def anchors_in_sentence(self, row: ClaimRow) -> dict[str, float]:
+        return dict(self.memo("sentence", row, lambda: self._anchors_in_sentence(row)))
+
+    def _anchors_in_sentence(self, row: ClaimRow) -> dict[str, float]:
         sentence = row.get("sentence")
         return {
             name: self.anchor_weights.get(name, 0.0)
@@ -113,10 +128,15 @@ def _shared(left: Mapping[str, float], right: Mapping[str, float]) -> float:
     return max((left[name] for name in left.keys() & right.keys()), default=0.0)
 
 
-def _wording(a: ClaimRow, b: ClaimRow) -> float:
-    left = _DIGITS.sub(" ", str(a.get("sentence") or ""))
-    right = _DIGITS.sub(" ", str(b.get("sentence") or ""))
-    return float(fuzz.token_sort_ratio(left, right)) / 100
+def _wording(a: ClaimRow, b: ClaimRow, context: Context) -> float:
+    left = context.memo("words", a, lambda: _sentence_words(a))
+    right = context.memo("words", b, lambda: _sentence_words(b))
+    return float(fuzz.ratio(left, right)) / 100
+
+
+def _sentence_words(row: ClaimRow) -> str:
+    """The sentence without numbers, its words sorted (what token_sort_ratio compares)."""
+    return " ".join(sorted(_DIGITS.sub(" ", str(row.get("sentence") or "")).lower().split()))
 
 
 def _is_container_size(row: ClaimRow) -> bool:
@@ -139,7 +159,7 @@ def _intervals_overlap(a: ClaimRow, b: ClaimRow) -> bool:
 
 def quantity_score(a: ClaimRow, b: ClaimRow, context: Context) -> float:
     """Two quantities of one unit block: same thing counted?"""
-    score = 0.35 * _wording(a, b)
+    score = 0.35 * _wording(a, b, context)
     score += 0.35 * _shared(context.anchors_near(a), context.anchors_near(b))
     left, right = _predicate(a), _predicate(b)
     if left and right:
@@ -163,18 +183,19 @@ def date_score(a: ClaimRow, b: ClaimRow, context: Context) -> float:
     Conservative on purpose, since a wrong join reports a false contradiction: the events
     must name the same actor ("Mark Esper said" and "Esper said"), or be worded alike.
     """
-    actors_a, actors_b = _actors(a, context), _actors(b, context)
-    if _granularity(a) != _granularity(b) or (actors_a and actors_b and not actors_a & actors_b):
+    actors_a = context.memo("actors", a, lambda: _actors(a, context))
+    actors_b = context.memo("actors", b, lambda: _actors(b, context))
+    if actors_a and actors_b and not actors_a & actors_b:
         return 0.0
     score = 0.5 if actors_a & actors_b else 0.0
     events = fuzz.token_set_ratio(str(a.get("event") or ""), str(b.get("event") or ""))
-    score += 0.3 * float(events) / 100 + 0.2 * _wording(a, b)
+    score += 0.3 * float(events) / 100 + 0.2 * _wording(a, b, context)
     if _speech(a) and _speech(b):
         score += 0.1
     return score
 
 
-def _granularity(row: ClaimRow) -> str:
+def granularity(row: ClaimRow) -> str:
     """day, month, year, or relative: a year never dates the same thing as a weekday."""
     value = row.get("date_value")
     if isinstance(row.get("weekday"), str) or (isinstance(value, str) and len(value) == 10):
