@@ -49,7 +49,11 @@ class RuleKind:
 REGISTRY: dict[str, RuleKind] = {}
 
 #: Modules of the built-in rule kinds, each defining ``KIND``.
-BUILTIN_MODULES: tuple[str, ...] = ()
+BUILTIN_MODULES: tuple[str, ...] = (
+    "factcheck.rules.kinds.date_consistency",
+    "factcheck.rules.kinds.weekday_mismatch",
+    "factcheck.rules.kinds.single_source",
+)
 
 
 def register(kind: RuleKind) -> RuleKind:
