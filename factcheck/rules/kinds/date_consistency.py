@@ -32,6 +32,7 @@ from typing import Any
 from factcheck.facts import ClaimRow, Fact, Verdict
 from factcheck.rules.kinds import Parameter, RuleKind
 from factcheck.rules.kinds.date_values import WEEKDAYS, day_span, text_of, weekday_index
+from factcheck.rules.kinds.source_names import short_names
 from factcheck.text import CLAIM_ZONES
 
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -135,7 +136,7 @@ def _same_group(a: Placement, b: Placement, tolerance: int) -> bool:
 
 
 def _groups(placed: Sequence[Placed], tolerance: int) -> list[tuple[str, list[str]]]:
-    """Placements grouped for the message: label -> sources, most specific label first."""
+    """Placements grouped for the message: (label, short source names), in source order."""
     groups: list[tuple[Placement, list[str]]] = []
     for claim, where in sorted(placed, key=lambda p: p[1].specificity):
         source = str(claim["source_id"])
@@ -144,8 +145,9 @@ def _groups(placed: Sequence[Placed], tolerance: int) -> list[tuple[str, list[st
             groups.append((where, [source]))
         elif source not in home[1]:
             home[1].append(source)
+    names = short_names(s for _, sources in groups for s in sources)
     ordered = sorted(groups, key=lambda g: min(g[1]))
-    return [(where.label, sorted(sources)) for where, sources in ordered]
+    return [(where.label, [names[s] for s in sorted(sources)]) for where, sources in ordered]
 
 
 def event_name(fact: Fact, claims: Sequence[ClaimRow]) -> str:

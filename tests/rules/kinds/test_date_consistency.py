@@ -177,13 +177,13 @@ def test_date_consistency(
         assert verdict.severity is None  # the rule's own severity
 
 
-def test_message_names_the_event() -> None:
+def test_message_names_the_event_and_the_sources_shortly() -> None:
     fact = date_fact(
         {
-            "000": "Milley told reporters Monday that the strikes were justified.",
-            "001": "Milley told reporters on Thursday that the strikes were justified.",
-            "002": "Milley told reporters Thursday that the strikes were justified.",
-            "003": "On Thursday, Milley told reporters that the strikes were justified.",
+            "000_edd6": "Milley told reporters Monday that the strikes were justified.",
+            "001_afea": "Milley told reporters on Thursday that the strikes were justified.",
+            "002_9fab": "Milley told reporters Thursday that the strikes were justified.",
+            "003_e9f6": "On Thursday, Milley told reporters that the strikes were justified.",
         }
     )
     (verdict,) = KIND.check(fact, KIND.with_defaults({}))
