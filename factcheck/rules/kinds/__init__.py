@@ -50,6 +50,7 @@ REGISTRY: dict[str, RuleKind] = {}
 
 #: Modules of the built-in rule kinds, each defining ``KIND``.
 BUILTIN_MODULES: tuple[str, ...] = (
+    "factcheck.rules.kinds.numeric_tolerance",
     "factcheck.rules.kinds.date_consistency",
     "factcheck.rules.kinds.weekday_mismatch",
     "factcheck.rules.kinds.single_source",
