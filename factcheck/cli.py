@@ -16,6 +16,7 @@ import pandas as pd
 
 from factcheck import __version__
 from factcheck.claims import empty_claims
+from factcheck.cli_rules import add_rules_command
 from factcheck.corpus import Cluster, read_inputs
 from factcheck.errors import InputProblem, UsageError
 from factcheck.extract import EXTRACTORS, extract_claims
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"claim kinds to extract (default: all of {','.join(EXTRACTORS)})",
     )
     extract.set_defaults(handler=run_extract)
+    add_rules_command(commands)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -29,3 +30,17 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """A wrong option or argument: exit code 2 with a one-line message."""
+
+
+class ConfigError(UsageError):
+    """A rule (configuration) file that cannot be used: exit code 2.
+
+    Carries one :class:`InputProblem` per problem found, each naming the file and line; the
+    message is the first of them, so that it stays one line wherever it is printed.
+    """
+
+    def __init__(self, problems: Sequence[InputProblem]) -> None:
+        self.problems = tuple(problems)
+        more = len(self.problems) - 1
+        suffix = f" (and {more} more: see factcheck rules validate)" if more else ""
+        super().__init__(f"{self.problems[0]}{suffix}")
