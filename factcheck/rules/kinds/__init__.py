@@ -54,6 +54,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "factcheck.rules.kinds.date_consistency",
     "factcheck.rules.kinds.weekday_mismatch",
     "factcheck.rules.kinds.single_source",
+    "factcheck.rules.kinds.quote_fidelity",
 )
 
 
