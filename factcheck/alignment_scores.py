@@ -24,6 +24,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from factcheck.conversions import dimension_of
 from factcheck.facts import ClaimRow
 
 #: Characters before and after a quantity within which entity names anchor it.
@@ -69,9 +70,14 @@ class Context:
         return self._memo[key]
 
     def unit_key(self, row: ClaimRow) -> str:
+        """The block of a quantity: its dimension for convertible units (miles and
+        kilometres meet), else its counted noun with synonyms (troop for soldier)."""
         unit = row.get("unit")
         if not isinstance(unit, str) or not unit:
             return ""
+        dimension = dimension_of(unit)
+        if dimension is not None:
+            return dimension
         return self.units.get(unit.lower(), unit.lower())
 
     def anchors_near(self, row: ClaimRow) -> dict[str, float]:

@@ -10,28 +10,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import pandas as pd
 
 from factcheck import __version__
 from factcheck.claims import empty_claims
+from factcheck.cli_common import EXIT_ERROR, EXIT_OK, default_inputs, read_clusters
 from factcheck.cli_rules import add_rules_command
-from factcheck.corpus import Cluster, read_inputs
-from factcheck.errors import InputProblem, UsageError
+from factcheck.cli_run import add_run_command
+from factcheck.errors import UsageError
 from factcheck.extract import EXTRACTORS, extract_claims
 from factcheck.tables import FORMATS, write_table
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_PACKAGE_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def default_inputs() -> list[str]:
-    """``seeds/`` in the working directory, else the seeds beside the package."""
-    for candidate in (Path("seeds"), _PACKAGE_SEEDS):
-        if candidate.is_dir():
-            return [str(candidate)]
-    raise UsageError("no INPUT given and no seeds/ directory found")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"claim kinds to extract (default: all of {','.join(EXTRACTORS)})",
     )
     extract.set_defaults(handler=run_extract)
+    add_run_command(commands)
     add_rules_command(commands)
     return parser
 
@@ -72,7 +62,7 @@ def _kinds(value: str) -> list[str]:
 def run_extract(args: argparse.Namespace) -> int:
     if args.format not in ("csv", "jsonl") and args.output is None:
         raise UsageError(f"--format {args.format} is binary: give --output FILE")
-    clusters, problems = _read(args.inputs or default_inputs(), args.encoding)
+    clusters, problems = read_clusters(args.inputs or default_inputs(), args.encoding)
     frames = [extract_claims(cluster, args.kinds) for cluster in clusters]
     table = pd.concat(frames, ignore_index=True) if frames else empty_claims()
     if clusters or not problems:
@@ -81,18 +71,6 @@ def run_extract(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     return EXIT_ERROR if problems else EXIT_OK
-
-
-def _read(inputs: Sequence[str], encoding: str | None) -> tuple[list[Cluster], list[InputProblem]]:
-    clusters: list[Cluster] = []
-    problems: list[InputProblem] = []
-    for item in read_inputs(inputs, encoding):
-        if isinstance(item, InputProblem):
-            problems.append(item)
-            print(f"factcheck: error: {item}", file=sys.stderr)
-        else:
-            clusters.append(item)
-    return clusters, problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
