@@ -55,6 +55,8 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "factcheck.rules.kinds.weekday_mismatch",
     "factcheck.rules.kinds.single_source",
     "factcheck.rules.kinds.quote_fidelity",
+    "factcheck.rules.kinds.entity_variants",
+    "factcheck.rules.kinds.role_conflict",
 )
 
 
