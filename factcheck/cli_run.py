@@ -99,8 +99,8 @@ def _print_summary(report: dict[str, Any], out: Path, formats: list[str]) -> Non
     s = report["summary"]
     severities = ", ".join(f"{n} {k}" for k, n in s["findings_by_severity"].items())
     files = ", ".join(str(out / FORMATS[name][0]) for name in formats)
-    print(
-        f"factcheck: {s['clusters']} clusters, {s['sources']} sources, {s['claims']} claims, "
-        f"{s['facts']} facts; findings: {severities}; wrote {files}",
-        file=sys.stderr,
+    counts = ", ".join(
+        f"{s[key]} {key if s[key] != 1 else key[:-1]}"
+        for key in ("clusters", "sources", "claims", "facts")
     )
+    print(f"factcheck: {counts}; findings: {severities}; wrote {files}", file=sys.stderr)
