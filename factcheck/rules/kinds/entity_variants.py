@@ -5,12 +5,13 @@ sources (alignment groups entity claims by ``canonical``). Each mention is reduc
 spelling form: accents, case, periods, hyphens, apostrophes, a possessive, the articles
 "the"/"al-"/"el-" and single letters (middle initials) aside, so "U.S." is "US", "Mark T.
 Esper" is "Mark Esper" and "PENTAGON" is "Pentagon". Forms that are part of a fuller form
-("Esper" of "Mark Esper") are not spellings of their own. Two full forms are two spellings
-when, beyond the words they share, each word of one matches a word of the other that is
-spelled differently but closely (``min_similarity``, words of ``min_word_length`` letters or
-more): "Kataeb Hezbollah" and "Kataib Hezbollah". Forms without such a match are different
-names the canonicaliser joined on purpose, not a finding: an alias ("America" and "United
-States"), an acronym and its expansion ("IRGC"), "US" and "USA".
+("Esper" of "Mark Esper") are not spellings of their own, nor is a plural ("Revolutionary
+Guard" and "Revolutionary Guards"). Two full forms are two spellings when, beyond the words
+they share, each word of one matches a word of the other that is spelled differently but
+closely (``min_similarity``, words of ``min_word_length`` letters or more): "Kataeb
+Hezbollah" and "Kataib Hezbollah". Forms without such a match are different names the
+canonicaliser joined on purpose, not a finding: an alias ("America" and "United States"),
+an acronym and its expansion ("IRGC"), "US" and "USA".
 
 Anti-pattern: "Kataeb Hezbollah claimed the attack." / "Kataib Hezbollah claimed the
 attack." Fix: pick one transliteration (the house style, or the one most sources use) and
@@ -84,8 +85,8 @@ def _cased(word: str, ignore_case: bool) -> str:
 
 def respelled(a: Form, b: Form, min_similarity: float = 0.7, min_length: int = 4) -> bool:
     """Whether two forms spell one name differently (see the module docstring)."""
-    only_a = [w for w in a if w not in b]
-    only_b = [w for w in b if w not in a]
+    only_a = [w for w in a if not any(_same_word(w, v) for v in b)]
+    only_b = [w for w in b if not any(_same_word(w, v) for v in a)]
     if not only_a or not only_b:
         return False  # the same words, or one form part of the other
     shorter, longer = sorted((only_a, only_b), key=len)
@@ -96,6 +97,11 @@ def respelled(a: Form, b: Form, min_similarity: float = 0.7, min_length: int = 4
             return False
         pool.remove(match)
     return True
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One word, or its plural: "Guard" and "Guards", "Marine" and "Marines"."""
+    return x == y or x + "s" == y or y + "s" == x
 
 
 def _closest(word: str, pool: Sequence[str], min_similarity: float, min_length: int) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,6 +19,7 @@ from factcheck.conversions import convert, factor, is_measure, scale_of
 from factcheck.extract.hedges import hedge_for
 from factcheck.extract.numbers import VAGUE_AMOUNTS
 from factcheck.facts import ClaimRow
+from factcheck.rules.kinds.source_names import short_names
 
 #: Rounding allowed when a number was converted from other units: half a unit of its last
 #: significant digit ("480 km" for 300 miles = 482.8 km), at most this fraction of it.
@@ -61,14 +62,6 @@ def readings_of(claims: Sequence[ClaimRow]) -> list[Reading] | None:
         groups.setdefault(_key(claim, units), []).append(claim)
     readings = [_reading(group, units, names) for group in groups.values()]
     return sorted(readings, key=lambda r: (-len(r.sources), -len(r.claims)))
-
-
-def short_names(source_ids: Iterable[str]) -> dict[str, str]:
-    """Source ids as an editor reads them: ``000_edd6...`` -> ``000`` when still unique."""
-    ids = sorted(set(source_ids))
-    prefixes = {s: s.split("_", 1)[0] or s for s in ids}
-    unique = len(set(prefixes.values())) == len(prefixes)
-    return prefixes if unique else {s: s for s in ids}
 
 
 def _units_of(claims: Sequence[ClaimRow]) -> _Units | None:

@@ -23,7 +23,6 @@ will take preemptive action".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -35,6 +34,7 @@ from rapidfuzz import fuzz
 from factcheck.facts import ClaimRow, Fact, Verdict
 from factcheck.rules.kinds import Parameter, RuleKind
 from factcheck.rules.kinds.quote_words import AMBIGUOUS, Word, Wording, merge_compounds, wording
+from factcheck.rules.kinds.source_names import short_names
 
 Op = tuple[str, int, int, int, int]  #: a difflib opcode: tag, i1, i2, j1, j2
 
@@ -42,7 +42,6 @@ _EDGE_WORDS = 2  # a quote's last (first) words compared with the other's when t
 _CLAUSE_WORDS = 8  # an excerpt runs to a clause break this near the difference ...
 _CONTEXT_WORDS = 5  # ... else this many words either side
 _NAME_SIMILARITY = 80.0  # rapidfuzz ratio for one-letter variants of names
-_SOURCE_SUFFIX = re.compile(r"^(.+?)_[0-9a-f]{8,}$")
 _LABELS = {
     "negation": "negation flipped",
     "number": "number changed",
@@ -245,7 +244,7 @@ def _verdict(fact: Fact, first: _Group, second: _Group, found: Comparison) -> Ve
     if found.dropped_from("b") > found.dropped_from("a"):
         first, second, found = second, first, found.swapped()
     conflict = any(d.category in _CONFLICTS for d in found.differences)
-    ids = _short_ids(fact.sources)
+    ids = short_names(fact.sources)
     ids_a = ", ".join(ids[s] for s in first.sources)
     ids_b = ", ".join(ids[s] for s in second.sources)
     excerpt_a, excerpt_b = _excerpts(found)
@@ -263,12 +262,6 @@ def _subject(fact: Fact) -> str:
 
 def _present(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
-
-
-def _short_ids(sources: Sequence[str]) -> dict[str, str]:
-    """``002_9fabdbfc018b01bd`` -> ``002`` when the short ids stay distinct within the fact."""
-    short = {s: (m.group(1) if (m := _SOURCE_SUFFIX.match(s)) else s) for s in sources}
-    return short if len(set(short.values())) == len(short) else {s: s for s in sources}
 
 
 def _excerpts(found: Comparison) -> tuple[str, str]:

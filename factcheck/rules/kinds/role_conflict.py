@@ -7,8 +7,9 @@ the Joint Chiefs of Staff" is two), each a head noun (the last title word before
 "for": Secretary, President, Minister, spokesman, commander, General) with its qualifiers
 (the other words, with "of ..." complements: "Defense" in "Defense Secretary" and in
 "Secretary of Defense"). Places and nationalities ("U.S.", "US", "Iranian"), honorifics
-(Mr., Sir, Ayatollah), articles and abbreviations ("Gen.") are read away, and plurals and
-British spellings ("Defence") are folded, so a role worded more or less fully agrees.
+(Mr., Sir, Ayatollah), articles, descriptive words ("top", "senior") and abbreviations
+("Gen.") are read away, and plurals and British spellings ("Defence") are folded, so a role
+worded more or less fully agrees; a party ("Republican", "Democratic") is a qualifier.
 
 Two facets conflict only when they share a head noun and either neither's qualifiers
 contain the other's ("Defense Secretary" against "Secretary of State"; "Brigadier General"
@@ -70,7 +71,17 @@ _COMPOUNDS = frozenset(
 )  # fmt: skip
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "labour": "labor"}
 _RANK_NAMES = frozenset((("vice", "admiral"), ("vice", "marshal")))
+_PARTIES = {
+    "democrat": "democratic", "democratic": "democratic", "republican": "republican",
+    "liberal": "liberal", "conservative": "conservative", "socialist": "socialist",
+    "communist": "communist",
+}  # fmt: skip
+_DESCRIPTIVE = frozenset(
+    ("top", "senior", "leading", "veteran", "powerful", "influential", "prominent", "longtime",
+     "high", "ranking", "then", "current", "incumbent", "new", "newly", "outgoing")
+)  # fmt: skip
 _FILLERS = frozenset(("the", "a", "an", "of", "for", "and", "to", "at", "in", "on", "its"))
+_IGNORED = _FILLERS | _DESCRIPTIVE
 _COMPLEMENT = frozenset(("of", "for"))
 _WORD = re.compile(r"[\w'’.]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -115,7 +126,7 @@ def facet(phrase: str, modifiers: Sequence[str] = (), lex: Lexicon | None = None
     if at > 0 and f"{words[at - 1]} {head}" in _COMPOUNDS:
         head, rest = f"{words[at - 1]} {head}", words[: at - 1] + words[at + 1 :]
     head = _HEADS.get(head, head)
-    qualifiers = {_singular(_SPELLINGS.get(w, w)) for w in rest if w not in _FILLERS}
+    qualifiers = {_singular(_SPELLINGS.get(w, w)) for w in rest if w not in _IGNORED}
     ranks = {w for w in qualifiers if w in modifiers and (w, head) not in _RANK_NAMES}
     return Facet(head, frozenset(qualifiers - ranks), frozenset(ranks))
 
@@ -125,15 +136,17 @@ def role_words(phrase: str, lex: Lexicon) -> list[str]:
     words = []
     for token in _WORD.findall(phrase.replace("-", " ")):
         word = word_key(_POSSESSIVE.sub("", token))
-        words.append(_ABBREVIATIONS.get(word.rstrip("."), word))
+        word = _ABBREVIATIONS.get(word.rstrip("."), word)
+        words.append(_PARTIES.get(word, word))
     return [w for w in _without_places(words, lex) if w not in lex.honorifics]
 
 
 def _without_places(words: list[str], lex: Lexicon) -> list[str]:
-    """The words less place names ("U.S.", "United States", "Iran's") and demonyms."""
+    """The words less place names ("U.S.", "United States", "Iran's") and nationalities
+    ("Iranian"); a party ("Republican") stays: it tells two senators apart."""
     kept, i = [], 0
     while i < len(words):
-        if lex.is_demonym(words[i]):
+        if lex.is_demonym(words[i]) and words[i] not in _PARTIES:
             i += 1
             continue
         for size in range(min(_PLACE_WORDS, len(words) - i), 0, -1):
