@@ -89,6 +89,26 @@ CASES: list[tuple[str, dict[str, str], str, dict[str, Any], list[tuple[str, list
         [("Kiev (a) vs Kyiv (b)", ["Kiev", "Kyiv"])],
     ),
     (
+        "a doubled letter in a name (WikiNews M001)",
+        {
+            "a": "Police named the bomber as Hasib Hussain on Thursday.",
+            "b": "Police named the bomber as Hassib Hussain on Thursday.",
+        },
+        "Hassib Hussain",
+        {},
+        [("Hasib Hussain (a) vs Hassib Hussain (b)", ["Hasib Hussain", "Hassib Hussain"])],
+    ),
+    (
+        "a plural is not a spelling (WikiNews M002)",
+        {
+            "a": "The sailors were seized by the Iranian Revolutionary Guard on Friday.",
+            "b": "The sailors were seized by the Iranian Revolutionary Guards on Friday.",
+        },
+        "Iranian Revolutionary Guards",
+        {},
+        [],
+    ),
+    (
         "a surname alone is not a spelling",
         {
             "a": "Defense Secretary Mark Esper said the troops would leave on Tuesday.",
@@ -260,6 +280,7 @@ def test_spelling_form(text: str, form: tuple[str, ...]) -> None:
         ("Esper", "Mark Esper", False),  # a part
         ("IRGC", "Islamic Revolutionary Guard Corps", False),  # an acronym
         ("US", "USA", False),  # too short to be a spelling
+        ("Royal Marine Base", "Royal Marines Base", False),  # a plural
         ("America", "United States", False),  # an alias
     ],
 )

@@ -92,6 +92,32 @@ CASES: list[tuple[str, dict[str, str], str, dict[str, Any], list[str]]] = [
         [],
     ),
     (
+        "two parties' senators",
+        sources("Republican Senator", "Democratic Senator", name="Lindsey Graham", rest=SPOKE),
+        "Lindsey Graham",
+        {},
+        ["Lindsey Graham: Republican Senator (a) vs Democratic Senator (b)"],
+    ),
+    (
+        "a descriptive word is not a qualifier",
+        {
+            "a": "The strike killed senior Iranian commander Qasem Soleimani on Friday.",
+            "b": "The strike killed Quds Force commander Qasem Soleimani on Friday.",
+        },
+        "Qasem Soleimani",
+        {},
+        [],
+    ),
+    (
+        "spokesmen of two departments",
+        sources(
+            "Pentagon spokesman", "State Department spokesman", name="Jonathan Hoffman", rest=SPOKE
+        ),
+        "Jonathan Hoffman",
+        {},
+        ["Jonathan Hoffman: Pentagon spokesman (a) vs State Department spokesman (b)"],
+    ),
+    (
         "a deputy is not the office",
         sources("Deputy Prime Minister", "Prime Minister", name="Boris Johnson", rest=SPOKE),
         "Boris Johnson",
