@@ -16,12 +16,12 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_lint_is_clean():
-    result = _run("ruff", "check", "factcheck", "tests", "benchmarks")
+    result = _run("ruff", "check", "--no-cache", "factcheck", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format_is_clean():
-    result = _run("ruff", "format", "--check", "factcheck", "tests", "benchmarks")
+    result = _run("ruff", "format", "--no-cache", "--check", "factcheck", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 import yaml
-from factcheck.rules.loader import load_rules
 
 from factcheck.corpus import Cluster, Source
 from factcheck.pipeline import check_cluster
+from factcheck.rules.loader import load_rules
 
 CASES = Path(__file__).resolve().parent / "cases"
 
