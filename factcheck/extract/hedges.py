@@ -68,13 +68,16 @@ def hedged_interval(hedge: Hedge | None, low: float, high: float) -> tuple[float
     """The interval a hedged amount allows; ``low``/``high`` are the unhedged bounds."""
     if hedge is None:
         return low, high
+    # spreads are taken on the magnitude, so "about -1" allows [-1.1, -0.9]
     if hedge.shape == "around":
-        return _tidy(low * (1 - APPROXIMATE_SPREAD)), _tidy(high * (1 + APPROXIMATE_SPREAD))
+        return _tidy(low - abs(low) * APPROXIMATE_SPREAD), _tidy(
+            high + abs(high) * APPROXIMATE_SPREAD
+        )
     if hedge.shape == "below":
-        return _tidy(low * (1 - APPROXIMATE_SPREAD)), high
+        return _tidy(low - abs(low) * APPROXIMATE_SPREAD), high
     if hedge.shape == "above":
         return low, math.inf
-    return 0.0, high
+    return (0.0 if high >= 0 else -math.inf), high
 
 
 def _tidy(value: float) -> float:

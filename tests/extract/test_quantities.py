@@ -152,3 +152,18 @@ def test_not_quantities(sentence):
 def test_subject_and_predicate(sentence, subject, predicate):
     (q,) = find_quantities(sentence)
     assert (q.subject, q.predicate) == (subject, predicate)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("about -1", -1.1, -0.9),
+        ("nearly -5 degrees", -5.5, -5),
+        ("fewer than -5 degrees", -INF, -5),
+        ("it fell about -20 degrees", -22, -18),
+    ],
+)
+def test_hedges_on_negative_numbers_keep_low_below_high(sentence, low, high):
+    (q,) = find_quantities(sentence)
+    assert (q.low, q.high) == pytest.approx((low, high))
+    assert q.low <= q.value <= q.high
