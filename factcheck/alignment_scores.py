@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -292,8 +292,3 @@ def same_saying(a: ClaimRow, b: ClaimRow) -> bool:
 
 def _values(row: ClaimRow) -> tuple[object, ...]:
     return (row.get("value"), row.get("unit"))
-
-
-def claims_in(rows: Iterable[ClaimRow], kind: str) -> list[ClaimRow]:
-    """The rows of one claim kind."""
-    return [row for row in rows if row["kind"] == kind]

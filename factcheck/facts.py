@@ -9,12 +9,11 @@ severity. Evidence keeps the provenance of every claim: source id and offsets.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pandas import NA as _NA
+from factcheck.values import json_value
 
 ClaimRow = Mapping[str, Any]  #: one row of the claim table, as a mapping of column -> value
 
@@ -33,15 +32,6 @@ EVIDENCE_VALUES: dict[str, tuple[str, ...]] = {
 def _digest(*parts: object) -> str:
     key = "\x1f".join(str(p) for p in parts)
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-friendly value: missing -> None, infinite -> None, numpy scalars -> Python."""
-    if value is None or value is _NA:
-        return None
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
 
 
 @dataclass(frozen=True)
@@ -97,7 +87,7 @@ def evidence_of(claim: ClaimRow) -> Evidence:
         int(claim["start"]),
         int(claim["end"]),
         str(claim["text"]),
-        tuple((name, _plain(claim.get(name))) for name in names),
+        tuple((name, json_value(claim.get(name))) for name in names),
     )
 
 

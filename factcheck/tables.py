@@ -9,23 +9,15 @@ infinity. CSV writes it as ``inf``.
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import pandas as pd
 
 from factcheck.atomic import write_text_atomic, write_with
-
-
-def _json_value(value: Any) -> Any:
-    if value is pd.NA or value is None:
-        return None
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
+from factcheck.values import json_value
 
 
 def table_to_jsonl(frame: pd.DataFrame) -> str:
@@ -33,7 +25,7 @@ def table_to_jsonl(frame: pd.DataFrame) -> str:
     columns = list(frame.columns)
     lines = []
     for row in frame.itertuples(index=False, name=None):
-        record = {c: _json_value(v) for c, v in zip(columns, row, strict=True)}
+        record = {c: json_value(v) for c, v in zip(columns, row, strict=True)}
         lines.append(json.dumps(record, ensure_ascii=False))
     return "".join(line + "\n" for line in lines)
 
