@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
+from factcheck.bundled import bundled_dir
 from factcheck.corpus import Cluster, read_inputs
 from factcheck.errors import InputProblem, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_inputs() -> list[str]:
     """``seeds/`` in the working directory, else the seeds beside the package."""
-    for candidate in (Path("seeds"), _PACKAGE_ROOT / "seeds"):
-        if candidate.is_dir():
-            return [str(candidate)]
-    raise UsageError("no INPUT given and no seeds/ directory found")
+    seeds = bundled_dir("seeds")
+    if seeds is None:
+        raise UsageError("no INPUT given and no seeds/ directory found")
+    return [str(seeds)]
 
 
 def report_problem(problem: InputProblem | str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from factcheck.bundled import bundled_dir
 from factcheck.errors import ConfigError, InputProblem, UsageError
 from factcheck.rules.checks import registry_problems, schema_problems
 from factcheck.rules.kinds import RuleKind, load_builtin_kinds
@@ -22,15 +23,14 @@ from factcheck.rules.model import OUTCOMES, Rule, RuleSet
 from factcheck.rules.yamlfile import Document, LocatedError, read_document
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
-_PACKAGE_RULES = Path(__file__).resolve().parent.parent.parent / "rules"
 
 
 def default_rules_dir() -> Path:
     """``rules/`` in the working directory, else the built-in rules beside the package."""
-    for candidate in (Path("rules"), _PACKAGE_RULES):
-        if candidate.is_dir():
-            return candidate
-    raise UsageError("no rules/ directory found; pass --rules PATH")
+    rules = bundled_dir("rules")
+    if rules is None:
+        raise UsageError("no rules/ directory found; pass --rules PATH")
+    return rules
 
 
 def load_rules(

@@ -376,7 +376,7 @@ def test_no_rules_directory_is_a_usage_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("factcheck.rules.loader._PACKAGE_RULES", tmp_path / "nowhere")
+    monkeypatch.setattr("factcheck.bundled._PACKAGE_ROOT", tmp_path / "nowhere")
     with pytest.raises(UsageError, match="no rules/ directory found; pass --rules PATH"):
         load_rules()
 
