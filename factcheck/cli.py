@@ -15,7 +15,7 @@ import pandas as pd
 
 from factcheck import __version__
 from factcheck.claims import empty_claims
-from factcheck.cli_common import EXIT_ERROR, EXIT_OK, default_inputs, read_clusters
+from factcheck.cli_common import EXIT_ERROR, EXIT_OK, comma_list, default_inputs, read_clusters
 from factcheck.cli_rules import add_rules_command
 from factcheck.cli_run import add_run_command
 from factcheck.errors import UsageError
@@ -39,24 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--kinds",
         metavar="KIND,...",
-        type=_kinds,
+        type=comma_list("claim kind", EXTRACTORS),
         help=f"claim kinds to extract (default: all of {','.join(EXTRACTORS)})",
     )
     extract.set_defaults(handler=run_extract)
     add_run_command(commands)
     add_rules_command(commands)
     return parser
-
-
-def _kinds(value: str) -> list[str]:
-    kinds = [k.strip() for k in value.split(",") if k.strip()]
-    unknown = [k for k in kinds if k not in EXTRACTORS]
-    if unknown or not kinds:
-        named = ", ".join(unknown) or repr(value)
-        raise argparse.ArgumentTypeError(
-            f"unknown claim kind {named}; known: {', '.join(EXTRACTORS)}"
-        )
-    return kinds
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.bundled import bundled_dir
 from factcheck.corpus import Cluster, read_inputs
@@ -38,3 +39,18 @@ def read_clusters(
         else:
             clusters.append(item)
     return clusters, problems
+
+
+def comma_list(what: str, known: Iterable[str]) -> Callable[[str], list[str]]:
+    """An argparse type for ``a,b,c`` whose items must be among ``known``."""
+    allowed = list(known)
+
+    def parse(value: str) -> list[str]:
+        names = [n.strip() for n in value.split(",") if n.strip()]
+        unknown = [n for n in names if n not in allowed]
+        if unknown or not names:
+            named = ", ".join(unknown) or repr(value)
+            raise argparse.ArgumentTypeError(f"unknown {what} {named}; known: {', '.join(allowed)}")
+        return names
+
+    return parse

@@ -19,6 +19,7 @@ from factcheck.cli_common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    comma_list,
     default_inputs,
     read_clusters,
     report_problem,
@@ -43,7 +44,7 @@ def add_run_command(commands: Any) -> None:
     )  # fmt: skip
     run.add_argument("--out", default="reports", metavar="DIR", help="report directory (reports)")
     run.add_argument(
-        "--format", default="json", type=_formats, metavar="FORMAT,...",
+        "--format", default="json", type=comma_list("format", FORMATS), metavar="FORMAT,...",
         help=f"report formats, comma-separated: {','.join(FORMATS)} (json)",
     )  # fmt: skip
     run.add_argument(
@@ -52,16 +53,6 @@ def add_run_command(commands: Any) -> None:
     )  # fmt: skip
     run.add_argument("--encoding", metavar="NAME", help="read text files in this encoding")
     run.set_defaults(handler=run_check)
-
-
-def _formats(value: str) -> list[str]:
-    names = [n.strip() for n in value.split(",") if n.strip()]
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown) or repr(value)}; known: {', '.join(FORMATS)}"
-        )
-    return names
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -106,3 +106,10 @@ def test_a_bad_rules_file_is_exit_2_and_leaves_the_old_report(tmp_path, capsys):
     assert (out / "report.json").read_text(encoding="utf-8") == "old"
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"factcheck: error: {rules}:")
+
+
+def test_an_unknown_format_is_a_usage_error_naming_it(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["run", "--format", "json,bogus"])
+    assert exited.value.code == 2
+    assert "unknown format bogus; known: json" in capsys.readouterr().err
