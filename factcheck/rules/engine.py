@@ -50,15 +50,18 @@ def check_facts(
 ) -> tuple[list[CheckedFact], list[Finding]]:
     """Apply every rule to every fact of its claim kind."""
     registry = kinds if kinds is not None else load_builtin_kinds()
+    prepared = [
+        (rule, registry[rule.kind], registry[rule.kind].with_defaults(rule.parameters))
+        for rule in rules
+    ]  # parameters resolved once per run, not once per fact
     checked: list[CheckedFact] = []
     findings: list[Finding] = []
     for fact in facts:
         statuses: list[str] = []
-        for rule in rules:
-            kind = registry[rule.kind]
+        for rule, kind, parameters in prepared:
             if kind.claim_kind not in (fact.kind, "any"):
                 continue
-            for verdict in kind.check(fact, kind.with_defaults(rule.parameters)):
+            for verdict in kind.check(fact, parameters):
                 statuses.append(verdict.status)
                 if verdict.status in FINDING_STATUSES:
                     findings.append(_finding(fact, rule, verdict))
