@@ -12,13 +12,9 @@ the smallest cluster, next to the growth in claims: blocking keeps the work near
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-WIKINEWS = ROOT / "tests" / "data" / "wikinews" / "clusters.jsonl"
+from common import ROOT, seed_texts, wikinews_documents
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -26,16 +22,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="10,20,50,100", help="cluster sizes (sources)")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes; the best counts")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     from factcheck.align import align_claims
     from factcheck.corpus import Cluster, Source
     from factcheck.extract import extract_claims
     from factcheck.rules.engine import check_facts
     from factcheck.rules.loader import load_rules
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for line in WIKINEWS.read_text(encoding="utf-8").splitlines():
-        texts += [d["text"] for d in json.loads(line)["documents"]]
+    texts = seed_texts() + [text for _, _, text in wikinews_documents()]
     rules = load_rules([ROOT / "rules"])
     print(f"{'sources':>8} {'claims':>7} {'facts':>6} {'align s':>9} {'rules s':>9} "
           f"{'x time':>7} {'x claims':>9}")  # fmt: skip

@@ -11,13 +11,10 @@ quantity extractor alone. Best of ``--rounds`` passes; extractor caches cleared 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import time
-from pathlib import Path
+from collections import defaultdict
 
-ROOT = Path(__file__).resolve().parent.parent
-WIKINEWS = ROOT / "tests" / "data" / "wikinews" / "clusters.jsonl"
+from common import seed_texts, wikinews_documents
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -25,34 +22,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=20, help="times the seeds are repeated")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes; the best counts")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
-    from factcheck.corpus import Cluster, Source, read_inputs
-    from factcheck.extract import EXTRACTORS, extract_claims, lexicon, source_claims, units
+    from factcheck.corpus import Cluster, Source
+    from factcheck.extract import EXTRACTORS, clear_caches, extract_claims, source_claims
 
-    (seeds,) = [c for c in read_inputs([ROOT / "seeds"]) if isinstance(c, Cluster)]
+    seeds = seed_texts()
     clusters = [
-        Cluster(f"seeds-{n}", tuple(Source(s.source_id, f"seeds-{n}", s.text, s.path)
-                                    for s in seeds.sources))
+        Cluster(f"seeds-{n}", tuple(Source(f"s{i}", f"seeds-{n}", t, "seeds")
+                                    for i, t in enumerate(seeds)))
         for n in range(args.repeat)
     ]  # fmt: skip
-    for line in WIKINEWS.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        cluster_id = record["cluster_id"]
-        clusters.append(
-            Cluster(cluster_id, tuple(Source(d["source_id"], cluster_id, d["text"], "wikinews")
-                                      for d in record["documents"]))
-        )  # fmt: skip
+    by_cluster: dict[str, list[Source]] = defaultdict(list)
+    for cluster_id, source_id, text in wikinews_documents():
+        by_cluster[cluster_id].append(Source(source_id, cluster_id, text, "wikinews"))
+    clusters += [Cluster(cluster_id, tuple(s)) for cluster_id, s in by_cluster.items()]
     chars = sum(s.chars for c in clusters for s in c.sources)
-
-    def reset() -> None:
-        units._match_catalogue.cache_clear()
-        units.singular.cache_clear()
-        lexicon.verb_lemma.cache_clear()
 
     def timed(work: object) -> float:
         best = float("inf")
         for _ in range(args.rounds):
-            reset()
+            clear_caches()
             started = time.perf_counter()
             for cluster in clusters:
                 work(cluster)  # type: ignore[operator]

@@ -173,3 +173,8 @@ def singular(noun: str) -> str:
 
 def _same_case(original: str, replacement: str) -> str:
     return replacement.capitalize() if original[:1].isupper() else replacement
+
+
+def match_catalogue_cache_clear() -> None:
+    """Empty the memo of catalogue look-ups (see :func:`factcheck.extract.clear_caches`)."""
+    _match_catalogue.cache_clear()
