@@ -14,21 +14,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factcheck.atomic import write_text_atomic
+from factcheck.batch import check_clusters
 from factcheck.cli_common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
     comma_list,
     default_inputs,
-    read_clusters,
     report_problem,
 )
+from factcheck.corpus import read_inputs
 from factcheck.errors import InputProblem, UsageError
-from factcheck.pipeline import ClusterResult, check_cluster
-from factcheck.report import FORMATS
-from factcheck.report.records import build_report
-from factcheck.rules.engine import at_or_above
+from factcheck.facts import SEVERITIES
+from factcheck.report import FORMATS, report_files, write_reports
+from factcheck.report.run import staged_run
 from factcheck.rules.loader import load_rules
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -57,41 +56,41 @@ def add_run_command(commands: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)
-    clusters, problems = read_clusters(args.inputs or default_inputs(), args.encoding)
-    results: list[ClusterResult] = []
-    for cluster in clusters:
-        try:
-            results.append(check_cluster(cluster, rules.rules, rules.synonyms))
-        except Exception as exc:  # one bad cluster never ends the batch
-            problem = InputProblem(
-                cluster.path, f"cluster failed: {exc!r}", None, cluster.cluster_id
-            )
-            report_problem(problem)
-            problems.append(problem)
-    report = build_report(results, problems)
-    _write(report, Path(args.out), args.format)
-    _print_summary(report, Path(args.out), args.format)
+    inputs = args.inputs or default_inputs()
+    out = Path(args.out)
+    problems: list[InputProblem] = []
+    try:
+        with staged_run(out) as writer:
+            for item in check_clusters(read_inputs(inputs, args.encoding), rules.rules,
+                                       rules.synonyms):  # fmt: skip
+                if isinstance(item, InputProblem):
+                    report_problem(item)
+                    problems.append(item)
+                else:
+                    writer.add(item)
+            run = writer.finish(problems, rules.rules, args.fail_on)
+            write_reports(run, out, args.format)
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    _print_summary(run.summary, out, args.format)
     if problems:
         return EXIT_ERROR
-    findings = [f for r in results for f in r.findings]
-    return EXIT_FINDINGS if at_or_above(findings, args.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if _fails(run.summary, args.fail_on) else EXIT_OK
 
 
-def _write(report: dict[str, Any], out: Path, formats: list[str]) -> None:
-    for name in formats:
-        filename, render = FORMATS[name]
-        try:
-            write_text_atomic(out / filename, render(report))
-        except OSError as exc:
-            raise UsageError(f"{out / filename}: cannot write: {exc.strerror or exc}") from None
+def _fails(summary: dict[str, Any], fail_on: str) -> bool:
+    """Whether a finding is at least as severe as ``fail_on``."""
+    if fail_on == "never":
+        return False
+    counts = summary["findings_by_severity"]
+    return any(counts[s] for s in SEVERITIES[: SEVERITIES.index(fail_on) + 1])
 
 
-def _print_summary(report: dict[str, Any], out: Path, formats: list[str]) -> None:
-    s = report["summary"]
-    severities = ", ".join(f"{n} {k}" for k, n in s["findings_by_severity"].items())
-    files = ", ".join(str(out / FORMATS[name][0]) for name in formats)
+def _print_summary(summary: dict[str, Any], out: Path, formats: list[str]) -> None:
+    severities = ", ".join(f"{n} {k}" for k, n in summary["findings_by_severity"].items())
+    files = ", ".join(str(out / name) for name in report_files(formats))
     counts = ", ".join(
-        f"{s[key]} {key if s[key] != 1 else key[:-1]}"
+        f"{summary[key]} {key if summary[key] != 1 else key[:-1]}"
         for key in ("clusters", "sources", "claims", "facts")
     )
     print(f"factcheck: {counts}; findings: {severities}; wrote {files}", file=sys.stderr)

@@ -1,20 +1,44 @@
-"""Reports: one module per output format, each rendering the same report records.
+"""Reports: one module per output format, each writing files from the same run records.
 
-:data:`FORMATS` maps a format name to the file it writes and its ``render(report) -> str``;
-the report is the dict built by :func:`factcheck.report.records.build_report` (the JSON
-contract of DESIGN.md), so every format presents the same findings.
+:data:`FORMATS` maps a format name to its :class:`~factcheck.report.base.ReportFormat`: the
+files it writes into ``--out`` and the function that writes each one from the
+:class:`~factcheck.report.run.RunRecords` (the JSON contract of DESIGN.md, streamed). Every
+file is written atomically: a temporary file beside it, then a rename.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 
+from factcheck.atomic import write_with
+from factcheck.errors import UsageError
 from factcheck.report import json_report
+from factcheck.report.base import FileWriter, ReportFormat
+from factcheck.report.run import RunRecords
 
-Render = Callable[[dict[str, Any]], str]
+FORMATS: dict[str, ReportFormat] = {fmt.name: fmt for fmt in (json_report.FORMAT,)}
 
-#: format name -> (file name written into --out, renderer)
-FORMATS: dict[str, tuple[str, Render]] = {
-    "json": ("report.json", json_report.render),
-}
+
+def report_files(formats: Sequence[str]) -> list[str]:
+    """The file names the formats write, in order."""
+    return [name for fmt in formats for name, _ in FORMATS[fmt].files]
+
+
+def write_reports(run: RunRecords, out: Path, formats: Sequence[str]) -> list[Path]:
+    """Write every file of every format into ``out``, each atomically; the paths written."""
+    written: list[Path] = []
+    for fmt in formats:
+        for name, writer in FORMATS[fmt].files:
+            target = out / name
+            try:
+                write_with(target, partial(_write_one, writer, run))
+            except OSError as exc:
+                raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+            written.append(target)
+    return written
+
+
+def _write_one(writer: FileWriter, run: RunRecords, path: Path) -> None:
+    writer(run, path)

@@ -113,3 +113,31 @@ def test_an_unknown_format_is_a_usage_error_naming_it(capsys):
         main(["run", "--format", "json,bogus"])
     assert exited.value.code == 2
     assert "unknown format bogus; known: json" in capsys.readouterr().err
+
+
+def test_the_streamed_report_is_byte_for_byte_the_in_memory_one(seed_cluster, tmp_path):
+    from factcheck.batch import check_clusters
+    from factcheck.report import write_reports
+    from factcheck.report.json_report import render
+    from factcheck.report.run import staged_run
+
+    rules = load_rules()
+    with staged_run(tmp_path) as writer:
+        for output in check_clusters([seed_cluster, seed_cluster], rules.rules, rules.synonyms):
+            writer.add(output)
+        run = writer.finish([], rules.rules, "error")
+        write_reports(run, tmp_path, ["json"])
+    whole = build_report([check_cluster(seed_cluster, rules.rules, rules.synonyms)] * 2, [])
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == render(whole)
+    assert not list(tmp_path.glob(".factcheck-staging-*"))  # the staging is cleaned up
+
+
+def test_an_empty_run_streams_valid_json(tmp_path):
+    from factcheck.report import write_reports
+    from factcheck.report.json_report import render
+    from factcheck.report.run import staged_run
+
+    with staged_run(tmp_path) as writer:
+        run = writer.finish([], [], "error")
+        write_reports(run, tmp_path, ["json"])
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == render(build_report([], []))
