@@ -14,11 +14,20 @@ from pathlib import Path
 
 from factcheck.atomic import write_with
 from factcheck.errors import UsageError
-from factcheck.report import json_report
+from factcheck.report import json_report, junit, sarif, tables_csv, tables_parquet
 from factcheck.report.base import FileWriter, ReportFormat
 from factcheck.report.run import RunRecords
 
-FORMATS: dict[str, ReportFormat] = {fmt.name: fmt for fmt in (json_report.FORMAT,)}
+FORMATS: dict[str, ReportFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        json_report.FORMAT,
+        sarif.FORMAT,
+        junit.FORMAT,
+        tables_csv.FORMAT,
+        tables_parquet.FORMAT,
+    )
+}
 
 
 def report_files(formats: Sequence[str]) -> list[str]:
