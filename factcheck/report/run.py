@@ -97,6 +97,25 @@ class RunRecords:
             entry = json.loads(line)
             yield ClusterReport(entry["record"], entry["texts"])
 
+    def chunks(self) -> Iterator[tuple[pd.DataFrame, list[ClusterReport]]]:
+        """Each claim part with the clusters whose claims it holds (parts hold whole clusters).
+
+        Clusters without claims come with the part before them (or the first part).
+        """
+        entries = (json.loads(line) for line in _lines(self.staging / "clusters.jsonl"))
+        pending = next(entries, None)
+        for part in self.claims():
+            group: list[ClusterReport] = []
+            rows = 0
+            while pending is not None and (rows < len(part) or not pending["claims"]):
+                rows += pending["claims"]
+                group.append(ClusterReport(pending["record"], pending["texts"]))
+                pending = next(entries, None)
+            yield part, group
+        rest = [ClusterReport(e["record"], e["texts"]) for e in _rest(pending, entries)]
+        if rest:
+            yield empty_claims(), rest
+
     def findings(self) -> Iterator[dict[str, Any]]:
         """Every finding record, with its ``cluster_id`` first."""
         for line in _lines(self.staging / "findings.jsonl"):
@@ -109,6 +128,12 @@ class RunRecords:
             yield empty_claims()
         for part in parts:
             yield pd.read_parquet(part)
+
+
+def _rest(first: dict[str, Any] | None, more: Iterator[dict[str, Any]]) -> Iterator[Any]:
+    if first is not None:
+        yield first
+        yield from more
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -133,7 +158,7 @@ class RunWriter:
 
     def add(self, output: ClusterOutput) -> None:
         """Stage one cluster."""
-        entry = {"record": output.record, "texts": output.texts}
+        entry = {"record": output.record, "texts": output.texts, "claims": len(output.claims)}
         self._clusters.write(json.dumps(entry, ensure_ascii=False) + "\n")
         for finding in output.record["findings"]:
             row = {"cluster_id": output.cluster_id, **finding}
