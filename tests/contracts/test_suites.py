@@ -166,12 +166,16 @@ CASES: dict[tuple[str, str, str], Corruption] = {
     ("findings", "expect_column_values_to_not_be_null", "id"): _finding_set("id", None),
     ("findings", "expect_column_values_to_be_unique", "id"): _duplicate_finding,
     ("findings", "expect_column_values_to_be_in_set", "rule"): _finding_set("rule", "FC999"),
-    ("findings", "expect_column_values_to_be_in_set", "severity"): _finding_set("severity", "fatal"),
+    ("findings", "expect_column_values_to_be_in_set", "severity"): _finding_set(
+        "severity", "fatal"
+    ),
     ("findings", "expect_column_values_to_be_in_set", "status"): _finding_set("status", "agree"),
     ("findings", "expect_column_values_to_be_in_set", "kind"): _finding_set("kind", "number"),
     ("findings", "expect_column_values_to_be_between", "n_evidence"): _finding_set("evidence", []),
     ("findings", "expect_column_values_to_be_in_set", "fact_known"): _finding_set("fact_id", "f0"),
-    ("evidence", "expect_column_values_to_not_be_null", "claim_id"): _evidence_set("claim_id", None),
+    ("evidence", "expect_column_values_to_not_be_null", "claim_id"): _evidence_set(
+        "claim_id", None
+    ),
     ("evidence", "expect_column_values_to_be_in_set", "claim_known"): _evidence_set(
         "claim_id", "q000000000000000"
     ),
