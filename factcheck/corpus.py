@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from factcheck.decoding import DecodeFailure, decode_source
 from factcheck.errors import InputProblem
@@ -112,6 +113,35 @@ def read_inputs(
         yield item
 
 
+def count_clusters(inputs: Iterable[str | Path]) -> int | None:
+    """How many clusters the inputs hold when that is cheap to know, else None.
+
+    Directories and text files are counted from their listings; a JSONL file would have to
+    be read through, so any JSONL input makes the count unknown. Unreadable inputs count 0.
+    """
+    total = 0
+    loose: set[Path] = set()
+    for raw in inputs:
+        path = Path(raw)
+        if path.suffix == ".jsonl" and path.is_file():
+            return None
+        if path.is_file() and path.suffix in TEXT_SUFFIXES:
+            loose.add(path.resolve().parent)
+        elif path.is_dir():
+            total += _count_directory(path)
+    return total + len(loose)
+
+
+def _count_directory(directory: Path) -> int:
+    try:
+        entries = _visible_entries(directory)
+    except OSError:
+        return 0
+    if _text_files(entries):
+        return 1
+    return sum(1 for p in entries if p.is_dir() and _has_text_files(p))
+
+
 def _read_all(
     inputs: Iterable[str | Path], encoding: str | None
 ) -> Iterator[Cluster | InputProblem]:
@@ -187,34 +217,68 @@ def _read_cluster(
 
 
 def _read_jsonl(path: Path) -> Iterator[Cluster | InputProblem]:
-    builders: dict[str, _ClusterBuilder] = {}
-    line_problems = 0
+    """Stream a JSONL file cluster by cluster, never holding more than one cluster.
+
+    A first pass checks every line and records, per cluster id, where its lines start (so
+    a cluster's documents need not be contiguous); a second pass seeks to each cluster's
+    lines and builds it. Memory is that index plus the largest cluster.
+    """
     try:
         handle = path.open("rb")
     except OSError as exc:
         yield InputProblem(str(path), f"cannot read: {exc.strerror or exc}")
         return
     with handle:
+        index = _JsonlIndex()
+        yield from index.build(handle, str(path))
+        if not index.lines and not index.problems:
+            yield InputProblem(str(path), "no documents in this JSONL file")
+        for cluster_id, spots in index.lines.items():
+            yield from _read_indexed_cluster(handle, str(path), cluster_id, spots)
+
+
+@dataclass
+class _JsonlIndex:
+    """Where each cluster's lines start: cluster id -> [offset, line, offset, line, ...]."""
+
+    lines: dict[str, array[int]] = field(default_factory=dict)
+    problems: int = 0
+
+    def build(self, handle: BinaryIO, path: str) -> Iterator[InputProblem]:
+        """Check every line, index the good ones, yield a problem for each bad one."""
+        offset = 0
         for number, raw in enumerate(handle, start=1):
+            start, offset = offset, offset + len(raw)
             if not raw.strip():
                 continue
             try:
-                record = _parse_json_line(raw)
-                for source in _sources_of_record(record, str(path), number):
-                    builder = builders.setdefault(
-                        source.cluster_id, _ClusterBuilder(source.cluster_id, str(path))
-                    )
-                    problem = builder.add(source)
-                    if problem:
-                        yield problem
+                cluster_id, _ = _documents_of_record(_parse_json_line(raw))
             except ValueError as exc:
-                line_problems += 1
-                yield InputProblem(str(path), str(exc), number)
-    if not builders and not line_problems:
-        yield InputProblem(str(path), "no documents in this JSONL file")
-    for builder in builders.values():
-        if builder.sources:
-            yield builder.build()
+                self.problems += 1
+                yield InputProblem(path, str(exc), number)
+                continue
+            self.lines.setdefault(cluster_id, array("q")).extend((start, number))
+
+
+def _read_indexed_cluster(
+    handle: BinaryIO, path: str, cluster_id: str, spots: array[int]
+) -> Iterator[Cluster | InputProblem]:
+    builder = _ClusterBuilder(cluster_id, path)
+    for offset, number in zip(spots[::2], spots[1::2], strict=True):
+        handle.seek(offset)
+        try:
+            found, documents = _documents_of_record(_parse_json_line(handle.readline()))
+            if found != cluster_id:
+                raise ValueError("line changed while the file was being read")
+        except ValueError as exc:
+            yield InputProblem(path, str(exc), number, cluster_id)
+            continue
+        for document in documents:
+            problem = builder.add(_source_of_document(document, cluster_id, path, number))
+            if problem:
+                yield problem
+    if builder.sources:
+        yield builder.build()
 
 
 def _parse_json_line(raw: bytes) -> dict[str, Any]:
@@ -229,30 +293,39 @@ def _parse_json_line(raw: bytes) -> dict[str, Any]:
     return record
 
 
-def _sources_of_record(record: dict[str, Any], path: str, line: int) -> list[Source]:
+def _documents_of_record(record: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """The cluster id and the checked documents of one line (one document, or a cluster)."""
     cluster_id = _required_str(record, "cluster_id")
     if "documents" in record:
         docs = record["documents"]
         if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
             raise ValueError("'documents' must be a list of objects")
-        return [_source_of_document(doc, cluster_id, path, line) for doc in docs]
-    return [_source_of_document(record, cluster_id, path, line)]
+    else:
+        docs = [record]
+    for doc in docs:
+        _check_document(doc)
+    return cluster_id, docs
 
 
-def _source_of_document(doc: dict[str, Any], cluster_id: str, path: str, line: int) -> Source:
+def _check_document(doc: dict[str, Any]) -> None:
     source_id = _required_str(doc, "source_id")
     text = doc.get("text")
     if not isinstance(text, str):
         raise ValueError(f"source {source_id!r}: 'text' must be a string")
     if not text.strip():
         raise ValueError(f"source {source_id!r}: empty text")
-    extras = {}
     for name in _OPTIONAL_FIELDS:
         value = doc.get(name)
         if value is not None and not isinstance(value, str):
             raise ValueError(f"source {source_id!r}: {name!r} must be a string")
-        extras[name] = value
+
+
+def _source_of_document(doc: dict[str, Any], cluster_id: str, path: str, line: int) -> Source:
+    """A checked document (see :func:`_check_document`) as a source."""
+    text = doc["text"]
+    extras = {name: doc.get(name) for name in _OPTIONAL_FIELDS}
     outlet = extras.pop("outlet") or detect_outlet(text)
+    source_id = _required_str(doc, "source_id")
     return Source(source_id, cluster_id, text, path, outlet=outlet, line=line, **extras)
 
 
