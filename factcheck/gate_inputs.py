@@ -1,0 +1,99 @@
+"""Reading the gate's drafts and sources: text files (``.txt``, ``.md``) or directories of them.
+
+A directory stands for its own text files (not its subdirectories; hidden files skipped), in
+name order. A source's id is its file stem, the draft's is :data:`~factcheck.gate.DRAFT_ID`:
+two sources with one stem, or a source named ``draft``, are input errors, as are missing,
+empty, binary and undecodable files. Markdown is read as plain text, so offsets index the
+file exactly as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from factcheck.corpus import Source
+from factcheck.decoding import DecodeFailure, decode_source
+from factcheck.errors import InputError, InputProblem
+from factcheck.gate import DRAFT_ID
+from factcheck.outlets import detect_outlet
+
+GATE_SUFFIXES = (".txt", ".md")
+
+
+def text_files(paths: Sequence[str]) -> Iterator[Path | InputProblem]:
+    """Each text file the paths name (a directory: its own text files), or a problem."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix in GATE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+            )
+            if not found:
+                yield InputProblem(raw, "no text files (*.txt, *.md) in this directory")
+            yield from found
+        elif not path.exists():
+            yield InputProblem(raw, "no such file or directory")
+        elif path.suffix not in GATE_SUFFIXES:
+            yield InputProblem(raw, "not a text file (.txt or .md) or a directory")
+        else:
+            yield path
+
+
+def read_text(path: Path, source_id: str, encoding: str | None) -> Source:
+    """One file as a source; raise :class:`InputError` naming the file when it cannot be."""
+    try:
+        text = decode_source(path.read_bytes(), encoding)
+    except DecodeFailure as exc:
+        raise InputError(InputProblem(str(path), str(exc))) from None
+    except OSError as exc:
+        raise InputError(InputProblem(str(path), f"cannot read: {exc.strerror or exc}")) from None
+    return Source(source_id, "", text, str(path), outlet=detect_outlet(text))
+
+
+def read_sources(
+    paths: Sequence[str], encoding: str | None, drafts: Sequence[str] = ()
+) -> tuple[list[Source], list[InputProblem]]:
+    """The sources the paths name, and every problem with them.
+
+    A file named among ``drafts`` is skipped (a draft is never a source, so ``--against``
+    may name a directory that holds the drafts too), as is a file named twice.
+    """
+    sources: list[Source] = []
+    problems: list[InputProblem] = []
+    first: dict[str, str] = {}
+    seen = {Path(d).resolve() for d in drafts}
+    for item in text_files(paths):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            continue
+        if item.resolve() in seen:
+            continue
+        seen.add(item.resolve())
+        problem = _id_problem(item, first)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        try:
+            sources.append(read_text(item, item.stem, encoding))
+        except InputError as exc:
+            problems.append(exc.problem)
+    return sources, problems
+
+
+def _id_problem(path: Path, first: dict[str, str]) -> InputProblem | None:
+    source_id = path.stem
+    if source_id == DRAFT_ID:
+        return InputProblem(
+            str(path), f"the source id {DRAFT_ID!r} is reserved for the draft; rename the file"
+        )
+    if source_id in first:
+        return InputProblem(
+            str(path),
+            f"source id {source_id!r} (the file stem) is also the id of {first[source_id]}; "
+            "rename one of them",
+        )
+    first[source_id] = str(path)
+    return None
