@@ -120,8 +120,9 @@ def finding_row(finding: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def batches(rows: Iterable[dict[str, Any]], size: int = ROWS_PER_GROUP) -> Iterator[list[Any]]:
-    """``rows`` in lists of at most ``size``."""
+def batches(rows: Iterable[dict[str, Any]], size: int | None = None) -> Iterator[list[Any]]:
+    """``rows`` in lists of at most ``size`` (:data:`ROWS_PER_GROUP` by default)."""
+    size = size or ROWS_PER_GROUP
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):
         yield batch
