@@ -95,11 +95,9 @@ def draft_findings(result: ClusterResult, rules: Sequence[Rule]) -> list[Finding
 
 
 def _is_drafts(finding: Finding, fact: Fact, rule: Rule, kinds: Mapping[str, RuleKind]) -> bool:
-    in_draft = {e.claim_id for e in finding.evidence if e.source_id == DRAFT_ID}
-    if not in_draft:
-        return False
     if finding.status == "single_source":
         return all(e.source_id == DRAFT_ID for e in finding.evidence)
+    in_draft = {e.claim_id for e in finding.evidence if e.source_id == DRAFT_ID}
     backers = [c for c in fact.claims if c["source_id"] != DRAFT_ID]
     drafts = [c for c in fact.claims if str(c["claim_id"]) in in_draft]
     return any(not _backed(claim, backers, fact, rule, kinds[rule.kind]) for claim in drafts)
