@@ -113,26 +113,46 @@ class Archive:
     stats: ArchiveStats
 
 
+def seed_sources() -> list[tuple[str, str]]:
+    return [(f"seed{i}", text) for i, text in enumerate(seed_texts())]
+
+
 def load_events() -> list[Event]:
     """The four events: the seeds, and each WikiNews cluster."""
-    groups: dict[str, list[tuple[str, str]]] = {
-        "seeds": [(f"seed{i}", text) for i, text in enumerate(seed_texts())]
-    }
+    groups: dict[str, list[tuple[str, str]]] = {"seeds": seed_sources()}
     for cluster_id, source_id, text in wikinews_documents():
         groups.setdefault(cluster_id, []).append((source_id, text))
     return [Event(name, tuple(docs), _renamable(docs)) for name, docs in groups.items()]
 
 
+KEPT_WORDS = Path(__file__).with_name("kept_words.txt")
+
+
 @cache
 def _known_words(code: bool = True) -> frozenset[str]:
-    """Every word in factcheck's word lists (and with ``code``, its code and rule files)."""
+    """Words factcheck knows: its word lists, and with ``code`` the :data:`KEPT_WORDS` too."""
     words: set[str] = {w.lower() for w in WEEKDAYS}
-    files = [*(ROOT / "factcheck" / "data").glob("*.txt")]
-    if code:
-        files += [*(ROOT / "factcheck" / "extract").glob("*.py"), *(ROOT / "rules").glob("*.yaml")]
-    for path in sorted(files):
+    for path in sorted((ROOT / "factcheck" / "data").glob("*.txt")):
         words.update(w.lower() for w in re.findall(r"[A-Za-z]+", path.read_text("utf-8")))
+    if code:
+        lines = KEPT_WORDS.read_text("utf-8").splitlines()
+        words.update(line for line in lines if line and not line.startswith("#"))
     return frozenset(words)
+
+
+def refresh_kept_words() -> int:
+    """Rewrite :data:`KEPT_WORDS`: the words (and stems) of the events that the extractors'
+    code or the rule files name. A snapshot, so that speed work on the code (new comments)
+    does not change the archives."""
+    named: set[str] = set()
+    for path in [*(ROOT / "factcheck" / "extract").glob("*.py"), *(ROOT / "rules").glob("*.yaml")]:
+        named.update(w.lower() for w in re.findall(r"[A-Za-z]+", path.read_text("utf-8")))
+    texts = [text for _, text in seed_sources()] + [t for _, _, t in wikinews_documents()]
+    vocabulary = set(re.findall(r"[a-z]+", "\n".join(texts).lower()))
+    kept = {v[:n] for v in vocabulary for n in range(4, len(v) + 1) if v[:n] in named}
+    header = "# words of the seeds and WikiNews named by factcheck/extract or rules/: kept"
+    KEPT_WORDS.write_text("\n".join([header, *sorted(kept)]) + "\n", "utf-8")
+    return len(kept)
 
 
 def _renamable(docs: list[tuple[str, str]]) -> tuple[str, ...]:
@@ -404,11 +424,19 @@ def describe(stats: ArchiveStats) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path, help="directory to write the archive into")
+    parser.add_argument("out", type=Path, nargs="?", help="directory to write the archive into")
     parser.add_argument("--clusters", type=int, default=100, help="number of clusters (100)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (0)")
     parser.add_argument("--form", choices=("jsonl", "dirs"), default="jsonl")
+    parser.add_argument(
+        "--refresh-kept-words", action="store_true", help="rewrite kept_words.txt, then stop"
+    )
     args = parser.parse_args(argv)
+    if args.refresh_kept_words:
+        print(f"{KEPT_WORDS}: {refresh_kept_words()} words")
+        return
+    if args.out is None:
+        parser.error("give the directory to write the archive into")
     archive = write_archive(args.out, args.clusters, args.seed, args.form)
     print(f"{archive.path}: {describe(archive.stats)}")
 
