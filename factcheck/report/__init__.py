@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factcheck.atomic import write_with
 from factcheck.errors import UsageError
-from factcheck.report import json_report, junit, sarif, tables_csv, tables_parquet
+from factcheck.report import html, json_report, junit, markdown, sarif, tables_csv, tables_parquet
 from factcheck.report.base import FileWriter, ReportFormat
 from factcheck.report.run import RunRecords
 
@@ -22,6 +22,8 @@ FORMATS: dict[str, ReportFormat] = {
     fmt.name: fmt
     for fmt in (
         json_report.FORMAT,
+        markdown.FORMAT,
+        html.FORMAT,
         sarif.FORMAT,
         junit.FORMAT,
         tables_csv.FORMAT,
