@@ -16,6 +16,7 @@ import pandas as pd
 from factcheck import __version__
 from factcheck.claims import empty_claims
 from factcheck.cli_common import EXIT_ERROR, EXIT_OK, comma_list, default_inputs, read_clusters
+from factcheck.cli_dashboard import add_dashboard_command
 from factcheck.cli_gate import add_gate_command
 from factcheck.cli_rules import add_rules_command
 from factcheck.cli_run import add_run_command
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_command(commands)
     add_rules_command(commands)
     add_gate_command(commands)
+    add_dashboard_command(commands)
     return parser
 
 

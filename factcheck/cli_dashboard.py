@@ -1,0 +1,76 @@
+"""``factcheck dashboard``: the run history as one offline HTML page, and as a table.
+
+Reads the history store (``reports/history`` by default, where ``factcheck run`` appends),
+writes the dashboard atomically, and with ``--export`` the same metrics as CSV or Parquet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from factcheck.atomic import write_text_atomic, write_with
+from factcheck.cli_common import EXIT_OK
+from factcheck.dashboard.page import render_dashboard
+from factcheck.errors import UsageError
+from factcheck.history.store import load_history
+
+EXPORTS = (".csv", ".parquet")
+
+
+def add_dashboard_command(commands: Any) -> None:
+    """Add ``dashboard`` to the command parser."""
+    board = commands.add_parser("dashboard", help="write the run history as an HTML dashboard")
+    board.add_argument(
+        "--history", default="reports/history", metavar="PATH",
+        help="history store written by factcheck run (reports/history)",
+    )  # fmt: skip
+    board.add_argument(
+        "--out", default="reports/dashboard.html", metavar="FILE",
+        help="the dashboard file (reports/dashboard.html)",
+    )  # fmt: skip
+    board.add_argument(
+        "--export", metavar="FILE", help="also write the metrics table (.csv or .parquet)"
+    )
+    board.add_argument(
+        "--report", metavar="PATH", help="report.html the worst clusters link to "
+        "(default: report.html beside the history directory, when there is one)",
+    )  # fmt: skip
+    board.set_defaults(handler=run_dashboard)
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    history_dir = Path(args.history)
+    if not history_dir.is_dir():
+        raise UsageError(f"{history_dir}: no run history here (factcheck run writes one)")
+    export = Path(args.export) if args.export else None
+    if export is not None and export.suffix not in EXPORTS:
+        raise UsageError(f"{export}: --export writes {' or '.join(EXPORTS)} files")
+    history = load_history(history_dir)
+    out = Path(args.out)
+    page = render_dashboard(history, _report_href(args.report, history_dir, out))
+    try:
+        write_text_atomic(out, page)
+        if export is not None and export.suffix == ".csv":
+            write_text_atomic(export, history.to_csv(index=False, lineterminator="\n"))
+        elif export is not None:
+            write_with(export, lambda path: history.to_parquet(path, index=False))
+    except OSError as exc:
+        raise UsageError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from None
+    runs = history["run_id"].nunique()
+    wrote = f"{out}" + (f", {export}" if export is not None else "")
+    print(f"factcheck: dashboard of {runs} run{'s' if runs != 1 else ''}; wrote {wrote}",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_OK
+
+
+def _report_href(given: str | None, history: Path, out: Path) -> str | None:
+    """The report's path relative to the dashboard, so the link works wherever both go."""
+    report = Path(given) if given else history.parent / "report.html"
+    if given is None and not report.exists():
+        return None
+    relative = os.path.relpath(report.resolve(), out.resolve().parent)
+    return Path(relative).as_posix()

@@ -1,0 +1,1 @@
+"""The data-quality dashboard: one static, offline HTML page drawn from the run history."""
