@@ -1,10 +1,10 @@
 """The editors' gate as a library: a draft written from the seeds, checked against them.
 
-``tests/data/gate/faithful.txt`` is a news draft of 20 sentences (with its headline) written from the seeds;
-``draft.txt`` is the same draft with one number, one name and one quote changed and one
-sentence added that no source supports. The gate must report exactly those four, each
-pointing into the draft, and nothing for the faithful draft, although the seeds disagree
-among themselves on claims both drafts repeat.
+``tests/data/gate/faithful.txt`` is a news draft of 20 sentences (headline included) written
+from the seeds; ``draft.txt`` is the same draft with one number, one name and one quote
+changed and one sentence added that no source supports. The gate must report exactly those
+four, each pointing into the draft, and nothing for the faithful draft, although the seeds
+disagree among themselves on claims both drafts repeat.
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def test_disagreements_among_the_sources_are_not_the_drafts(faithful):
 
 def test_gate_cluster_puts_the_draft_first_under_its_own_id(seed_cluster):
     cluster = gate_cluster(_draft("faithful.txt"), seed_cluster.sources)
-    assert [s.source_id for s in cluster.sources][0] == DRAFT_ID
+    assert cluster.sources[0].source_id == DRAFT_ID
     assert len(cluster.sources) == 1 + len(seed_cluster.sources)
     assert {s.cluster_id for s in cluster.sources} == {cluster.cluster_id}
     assert cluster.source(DRAFT_ID).path == str(GATE_DATA / "faithful.txt")
