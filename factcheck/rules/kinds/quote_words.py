@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factcheck.extract.numbers import (
     SCALE_WORDS,
@@ -95,37 +96,39 @@ class Wording:
         return self.text[self.words[lo].start : self.words[hi - 1].end] if hi > lo else ""
 
 
+_Piece = tuple[
+    str, int, int, bool, bool, float | None
+]  # norm, start, end, capital, editorial, number
+
+
 def wording(text: str, spelling: bool = True) -> Wording:
     """The normalised words of a quote's text."""
-    words: list[Word] = []
+    pieces: list[_Piece] = []
     gaps: set[int] = set()
     bracketed = False
     for match in _PIECE.finditer(text):
         kind = match.lastgroup
         if kind == "ellipsis":
-            gaps.add(len(words))
+            gaps.add(len(pieces))
         elif kind == "bracket":
             bracketed = match.group() == "["
         else:
-            words.extend(_words(text, match, kind or "word", bracketed, spelling))
-    return Wording(text, tuple(_join_numbers(text, _mark_breaks(text, words))), frozenset(gaps))
+            pieces.extend(_words(match, kind or "word", bracketed, spelling))
+    return Wording(text, tuple(_join_numbers(text, _mark_breaks(text, pieces))), frozenset(gaps))
 
 
-def _words(
-    text: str, match: re.Match[str], kind: str, editorial: bool, spelling: bool
-) -> list[Word]:
+def _words(match: re.Match[str], kind: str, editorial: bool, spelling: bool) -> list[_Piece]:
     """The word(s) one piece stands for: a contraction is two words."""
     start, end, surface = match.start(), match.end(), match.group()
-    capital = surface[:1].isupper()
     if kind == "digits":
-        return [Word(surface, start, end, editorial=editorial, number=_digits(surface))]
+        return [(surface, start, end, False, editorial, _digits(surface))]
     if kind == "percent":
-        return [Word("percent", start, end, editorial=editorial)]
+        return [("percent", start, end, False, editorial, None)]
     if kind == "abbr":
-        return [Word(surface.replace(".", "").lower(), start, end, capital=True)]
+        return [(surface.replace(".", "").lower(), start, end, True, False, None)]
+    capital = surface[:1].isupper()
     return [
-        Word(norm, start, end, capital=capital, editorial=editorial)
-        for norm in _normal_forms(surface, spelling)
+        (norm, start, end, capital, editorial, None) for norm in _normal_forms(surface, spelling)
     ]
 
 
@@ -136,16 +139,17 @@ def _digits(surface: str) -> float | None:
         return None
 
 
-def _normal_forms(surface: str, spelling: bool) -> list[str]:
-    """``"We’re"`` -> ["we", "are"]; ``"Pre-emptive"`` -> ["preemptive"] with spelling on."""
-    word = re.sub(r"[’‘]", "'", surface.lower()).strip("'")
-    word = re.sub(r"[‑–]", "-", word)
+@lru_cache(maxsize=8192)
+def _normal_forms(surface: str, spelling: bool) -> tuple[str, ...]:
+    """``"We’re"`` -> ("we", "are"); ``"Pre-emptive"`` -> ("preemptive",) with spelling on."""
+    word = surface.lower().replace("’", "'").replace("‘", "'").strip("'")
+    word = word.replace("‑", "-").replace("–", "-")
     if _is_number_word(word):
-        return [word]
+        return (word,)
     forms = _uncontract(word)
     if spelling:
         forms = [_american(f.replace("-", "")) for f in forms]
-    return forms
+    return tuple(forms)
 
 
 def _uncontract(word: str) -> list[str]:
@@ -164,12 +168,16 @@ def _uncontract(word: str) -> list[str]:
     return [word]
 
 
+_BRITISH_ENDINGS = tuple(british for british, _ in _BRITISH)
+
+
 def _american(word: str) -> str:
     if len(word) < 6:
         return word
-    for british, american in _BRITISH:
-        if word.endswith(british):
-            return word[: -len(british)] + american
+    if word.endswith(_BRITISH_ENDINGS):
+        for british, american in _BRITISH:
+            if word.endswith(british):
+                return word[: -len(british)] + american
     return word.replace("judgement", "judgment")
 
 
@@ -177,17 +185,23 @@ def _is_number_word(word: str) -> bool:
     return all(part in _NUMBER_WORDS for part in word.split("-"))
 
 
-def _mark_breaks(text: str, words: list[Word]) -> list[Word]:
-    """Mark the words after which a clause or a sentence ends, and sentence starts."""
+def _mark_breaks(text: str, pieces: list[_Piece]) -> list[Word]:
+    """The words, marked where a clause or a sentence ends after them or starts with them."""
     marked: list[Word] = []
     after_sentence = True
-    for i, word in enumerate(words):
-        following = text[word.end : words[i + 1].start] if i + 1 < len(words) else text[word.end :]
-        following = _ELLIPSIS.sub(" ", following)
-        sentence_end = bool(_SENTENCE_BREAK.search(following))
-        clause_end = sentence_end or bool(_CLAUSE_BREAK.search(following))
-        marked.append(replace(word, clause_end=clause_end, sentence_end=sentence_end))
-        marked[-1] = replace(marked[-1], sentence_start=after_sentence)
+    last = len(pieces) - 1
+    for i, (norm, start, end, capital, editorial, number) in enumerate(pieces):
+        following = text[end : pieces[i + 1][1]] if i < last else text[end:]
+        if following == " ":  # the usual gap: no break
+            sentence_end = clause_end = False
+        else:
+            following = _ELLIPSIS.sub(" ", following)
+            sentence_end = bool(_SENTENCE_BREAK.search(following))
+            clause_end = sentence_end or bool(_CLAUSE_BREAK.search(following))
+        marked.append(
+            Word(norm, start, end, clause_end, sentence_end, after_sentence, capital, editorial,
+                 number)
+        )  # fmt: skip
         after_sentence = sentence_end
     return marked
 
