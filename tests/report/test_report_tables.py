@@ -18,6 +18,7 @@ from tests.report.staged import renamed, seed_output, write_run
 
 TABLES = ("claims", "facts", "findings")
 LISTS = ("sources", "claim_ids")
+INTS = ("n_sources", "n_claims", "first_start", "first_end")
 
 
 def _expected_facts(outputs: list[ClusterOutput]) -> list[dict[str, Any]]:
@@ -38,7 +39,7 @@ def _expected_findings(outputs: list[ClusterOutput]) -> list[dict[str, Any]]:
     rows = []
     for output in outputs:
         for f in output.record["findings"]:
-            first = f["evidence"][0]
+            first = f["evidence"][0] if f["evidence"] else {}
             rows.append({
                 "id": f["id"], "cluster_id": output.cluster_id, "fact_id": f["fact_id"],
                 "rule": f["rule"], "name": f["name"], "severity": f["severity"],
@@ -46,9 +47,9 @@ def _expected_findings(outputs: list[ClusterOutput]) -> list[dict[str, Any]]:
                 "message": f["message"],
                 "n_sources": len({e["source_id"] for e in f["evidence"]}),
                 "sources": sorted({e["source_id"] for e in f["evidence"]}),
-                "evidence": f["evidence"], "first_source_id": first["source_id"],
-                "first_start": first["start"], "first_end": first["end"],
-                "first_text": first["text"],
+                "evidence": f["evidence"], "first_source_id": first.get("source_id"),
+                "first_start": first.get("start"), "first_end": first.get("end"),
+                "first_text": first.get("text"),
             })  # fmt: skip
     return rows
 
@@ -62,8 +63,8 @@ def _records(frame: pd.DataFrame, from_csv: bool) -> list[dict[str, Any]]:
                 row[name] = json.loads(row[name]) if from_csv else list(row[name])
         if "evidence" in row:
             row["evidence"] = json.loads(row["evidence"])
-        rows.append({k: int(v) if k.startswith("n_") or k in ("first_start", "first_end")
-                     else v for k, v in row.items()})  # fmt: skip
+        rows.append({k: int(v) if v is not None and k in INTS else v
+                     for k, v in row.items()})  # fmt: skip
     return rows
 
 
@@ -73,7 +74,7 @@ def _read(out: Path, table: str, fmt: str) -> pd.DataFrame:
     if table == "claims":
         return pd.read_csv(out / "claims.csv", dtype=COLUMNS, keep_default_na=False,
                            na_values=[""])  # fmt: skip
-    return pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False, na_values=[""])
 
 
 @pytest.fixture(scope="module")
@@ -136,11 +137,14 @@ def test_awkward_text_survives_csv(tmp_path):
     record = copy.deepcopy(seed.record)
     record["findings"][0]["message"] = 'comma, "quotes",\r\nCRLF and\nnewline; =1+1 ☃'
     record["facts"][0]["key"] = 'line\rbreak, "x"'
+    record["findings"][1]["evidence"] = []  # no first evidence: empty fields, null in Parquet
     output = ClusterOutput(record, seed.texts, seed.claims)
-    out = write_run(tmp_path, [output], ["csv"])
-    findings = _records(_read(out, "findings", "csv"), True)
-    assert findings == _expected_findings([output])
-    assert _records(_read(out, "facts", "csv"), True) == _expected_facts([output])
+    out = write_run(tmp_path, [output], ["csv", "parquet"])
+    for fmt in ("csv", "parquet"):
+        findings = _records(_read(out, "findings", fmt), fmt == "csv")
+        assert findings == _expected_findings([output])
+        assert findings[1]["first_start"] is None and findings[1]["n_sources"] == 0
+        assert _records(_read(out, "facts", fmt), fmt == "csv") == _expected_facts([output])
 
 
 def test_an_empty_run_gives_headers_and_schemas(tmp_path):
