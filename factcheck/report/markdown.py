@@ -18,6 +18,7 @@ from typing import IO, Any
 from factcheck.facts import SEVERITIES
 from factcheck.report import view
 from factcheck.report.base import ReportFormat
+from factcheck.report.compare import Piece, marked_rows
 from factcheck.report.run import RunRecords
 
 # Every ASCII punctuation mark that can start or end inline Markdown (GitHub flavour:
@@ -25,9 +26,10 @@ from factcheck.report.run import RunRecords
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&$])")
 
 
-def escape(text: object) -> str:
+def escape(text: object, strip: bool = True) -> str:
     """Text that renders as itself inline: one line, Markdown punctuation backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    line = re.sub(r"\s+", " ", str(text))
+    return _SPECIAL.sub(r"\\\1", line.strip() if strip else line)
 
 
 def write(run: RunRecords, path: Path) -> None:
@@ -156,20 +158,35 @@ def _evidence_table(
     labels: dict[str, str],
     outlets: dict[str, str],
 ) -> list[str]:
-    headers = ("source", "outlet", "wording", *view.value_headers(str(finding["kind"])))
+    kind = str(finding["kind"])
+    headers = ("source", "outlet", "wording", *view.value_headers(kind))
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    for row in view.evidence_rows(finding, order):
+    for marked in marked_rows(view.evidence_rows(finding, order), kind):
+        row = marked.row
         times = f" (×{len(row.occurrences)})" if len(row.occurrences) > 1 else ""
-        cells = (
-            labels.get(row.source_id, row.source_id),
-            outlets.get(row.source_id, view.MISSING),
-            row.wording,
-            *row.values,
-        )
-        escaped = [escape(c) for c in cells]
-        escaped[2] += times
-        lines.append("| " + " | ".join(escaped) + " |")
+        values = [
+            f"**{escape(v)}**" if differs else escape(v)
+            for v, differs in zip(row.values, marked.differs, strict=True)
+        ]
+        cells = [
+            escape(labels.get(row.source_id, row.source_id)),
+            escape(outlets.get(row.source_id, view.MISSING)),
+            "".join(
+                _PIECE[p.how].format(escape(p.text, strip=False)) for p in marked.pieces
+            ).strip()
+            + times,
+            *values,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+#: A word that differs from what most sources say in bold; words dropped struck through.
+_PIECE = {"same": "{}", "diff": "**{}**", "drop": "~~{}~~ "}
+
+
+def _marked_words(pieces: Iterable[Piece]) -> str:
+    return "".join(_PIECE[p.how].format(escape(p.text, strip=False)) for p in pieces).strip()
 
 
 def _info_list(
