@@ -21,10 +21,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
+
+from factcheck.align import align_claims
 from factcheck.corpus import Cluster, Source
+from factcheck.extract import extract_claims
 from factcheck.facts import ClaimRow, Fact, Finding, make_fact
-from factcheck.pipeline import ClusterResult, check_cluster
-from factcheck.rules.engine import FINDING_STATUSES, CheckedFact
+from factcheck.gate_markdown import blank_markdown, is_markdown
+from factcheck.pipeline import ClusterResult
+from factcheck.rules.engine import FINDING_STATUSES, CheckedFact, check_facts
 from factcheck.rules.kinds import RuleKind, load_builtin_kinds
 from factcheck.rules.model import Rule
 
@@ -76,9 +81,41 @@ def check_draft(
     rules: Sequence[Rule],
     synonyms: Mapping[str, Sequence[str]] | None = None,
 ) -> DraftCheck:
-    """Check one draft against its sources with the rules; keep the draft's findings."""
-    result = check_cluster(gate_cluster(draft, sources), rules, synonyms)
+    """Check one draft against its sources with the rules; keep the draft's findings.
+
+    Markdown files are read with their markup blanked out (:mod:`factcheck.gate_markdown`);
+    each claim's ``text`` is then taken back from the file, so offsets and texts are the
+    file's own.
+    """
+    cluster = gate_cluster(draft, sources)
+    claims = _restore_texts(extract_claims(_as_prose(cluster)), cluster)
+    facts, findings = check_facts(align_claims(claims, synonyms), rules)
+    result = ClusterResult(cluster, claims, facts, findings)
     return DraftCheck(result, tuple(draft_findings(result, rules)))
+
+
+def _as_prose(cluster: Cluster) -> Cluster:
+    """The cluster with the markup of its Markdown members blanked out."""
+    members = tuple(
+        replace(s, text=blank_markdown(s.text)) if is_markdown(s.path) else s
+        for s in cluster.sources
+    )
+    return replace(cluster, sources=members)
+
+
+def _restore_texts(claims: pd.DataFrame, cluster: Cluster) -> pd.DataFrame:
+    """Each claim's ``text`` as the file has it (a claim may span some blanked markup)."""
+    texts = {s.source_id: s.text for s in cluster.sources if is_markdown(s.path)}
+    if not texts or claims.empty:
+        return claims
+    claims = claims.copy()
+    claims["text"] = [
+        texts[source][start:end] if source in texts else text
+        for source, start, end, text in zip(
+            claims["source_id"], claims["start"], claims["end"], claims["text"], strict=True
+        )
+    ]
+    return claims
 
 
 def draft_findings(result: ClusterResult, rules: Sequence[Rule]) -> list[Finding]:

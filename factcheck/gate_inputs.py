@@ -3,8 +3,8 @@
 A directory stands for its own text files (not its subdirectories; hidden files skipped), in
 name order. A source's id is its file stem, the draft's is :data:`~factcheck.gate.DRAFT_ID`:
 two sources with one stem, or a source named ``draft``, are input errors, as are missing,
-empty, binary and undecodable files. Markdown is read as plain text, so offsets index the
-file exactly as it is.
+empty, binary and undecodable files. Texts are kept exactly as read (offsets index the file);
+Markdown markup is blanked out only for extraction (:mod:`factcheck.gate_markdown`).
 """
 
 from __future__ import annotations

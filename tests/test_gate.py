@@ -25,6 +25,7 @@ from factcheck.gate import (
     line_and_column,
 )
 from factcheck.gate_inputs import read_sources, read_text, text_files
+from factcheck.gate_markdown import blank_markdown
 from factcheck.rules.loader import load_rules
 from factcheck.text import sentences
 
@@ -212,3 +213,48 @@ def test_an_empty_source_is_a_problem_naming_it(tmp_path):
     _, (problem,) = read_sources([str(empty)], None)
     assert problem.path == str(empty) and "empty" in problem.message
     assert os.fspath(empty) in str(problem)
+
+
+# --- Markdown drafts --------------------------------------------------------------------
+
+
+def test_a_markdown_draft_gives_the_same_four_at_the_files_offsets(seed_cluster):
+    # draft.md is draft.txt with a heading, list items, a block quote, emphasis, and a link
+    # around the misspelled spokesman's name, which would otherwise hide him as a speaker.
+    checked = _check(seed_cluster, "draft.md")
+    text = (GATE_DATA / "draft.md").read_text(encoding="utf-8")
+    assert "[Abbas Moussavi](https://" in text and "**35 people**" in text
+    found = {(f.rule, f.evidence[0].text) for f in checked.findings}
+    assert found == EXPECTED
+    for finding in checked.findings:
+        for e in finding.evidence:
+            if e.source_id == DRAFT_ID:
+                assert text[e.start : e.end] == e.text
+    claims = checked.result.claims
+    for row in claims[claims["source_id"] == DRAFT_ID].itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    ("markdown", "prose"),
+    [
+        ("# Title #", "  Title  "),
+        ("> quoted **35 people** here", "  quoted   35 people   here"),
+        ("- About 100 Marines", "  About 100 Marines"),
+        ("12. Item", "    Item"),
+        ("see [Abbas Mousavi](u_v) said", "see  Abbas Mousavi       said"),
+        ("*it* and ***both*** and _em_", " it  and    both    and  em "),
+        ("snake_case, 2*3 = 6, $5 * 3", "snake_case, 2*3 = 6, $5 * 3"),
+        ("`code` <b>bold</b>", " code     bold    "),
+        ("| a | b |", "  a   b  "),
+        ("[ref]: https://example.com", "                          "),
+        ("```python", "         "),
+        ("---", "   "),
+        ("Plain prose, untouched.", "Plain prose, untouched."),
+    ],
+)
+def test_blank_markdown_keeps_every_offset(markdown, prose):
+    assert blank_markdown(markdown) == prose
+    text = f"{markdown}\nnext line\r\n"
+    blanked = blank_markdown(text)
+    assert len(blanked) == len(text) and blanked.endswith("\nnext line\r\n")
