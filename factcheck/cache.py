@@ -110,8 +110,6 @@ def _decode(data: bytes, key: str, cluster: Cluster) -> ClusterOutput:
     stored_key, record, claims = pickle.loads(zlib.decompress(data[len(MAGIC) :]))
     if stored_key != key or not isinstance(record, dict) or not isinstance(claims, pd.DataFrame):
         raise ValueError("entry of another cluster")
-    if record.get("cluster_id") != cluster.cluster_id:
-        raise ValueError("entry of another cluster")
     texts = {s.source_id: s.text for s in cluster.sources}
     return ClusterOutput(record, texts, claims)
 

@@ -187,10 +187,11 @@ def test_prune_keeps_only_the_current_generation_and_foreign_files(
     old, new = ClusterCache(root, "a" * 64), ClusterCache(root, "b" * 64)
     old.put(seed_cluster, seed_output)
     new.put(seed_cluster, seed_output)
-    (root / "notes.txt").write_text("mine", encoding="utf-8")
+    (root / "notes").mkdir()  # not a generation: left alone
+    (root / "notes" / "mine.txt").write_text("mine", encoding="utf-8")
 
     new.prune()
 
-    assert sorted(p.name for p in root.iterdir()) == ["notes.txt", new.directory.name]
+    assert sorted(p.name for p in root.iterdir()) == ["notes", new.directory.name]
     assert old.get(seed_cluster) is None
     assert new.get(seed_cluster) is not None

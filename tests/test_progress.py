@@ -61,6 +61,19 @@ def test_lines_every_ten_seconds_when_the_tenth_takes_longer() -> None:
     assert lines[2].endswith("0.33 clusters/s, about 49 min 33 s left")
 
 
+def test_the_last_count_is_shown_at_the_end() -> None:
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress("lines", 1000, stream, clock)
+
+    advance(progress, clock, 3, 1.0)
+    progress.close()
+
+    assert [line.split(" clusters")[0] for line in stream.getvalue().splitlines()] == [
+        "factcheck: 1/1000",
+        "factcheck: 3/1000",
+    ]
+
+
 def test_unknown_total_shows_the_count_and_the_rate() -> None:
     stream, clock = io.StringIO(), Clock()
     progress = Progress("lines", None, stream, clock)
