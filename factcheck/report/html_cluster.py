@@ -172,19 +172,23 @@ def _wording(
 
 
 def _info_details(ctx: Context, groups: Sequence[view.FactFindings]) -> str:
-    findings = sorted(
-        (f for g in groups for f in g.findings),
-        key=lambda f: (f["rule"], f["kind"], *_first_place(ctx, f)),
-    )
-    by_rule: dict[str, int] = {}
-    for finding in findings:
-        label = f"{finding['rule']} {finding['name']}"
-        by_rule[label] = by_rule.get(label, 0) + 1
-    rules = ", ".join(f"{escape(label)} ({n:,})" for label, n in by_rule.items())
-    items = "\n".join(_info_item(ctx, f) for f in findings)
+    """Info findings, collapsed: one list per rule, one line per finding."""
+    by_rule: dict[tuple[str, str], list[Record]] = {}
+    for finding in (f for g in groups for f in g.findings):
+        by_rule.setdefault((str(finding["rule"]), str(finding["name"])), []).append(finding)
+    total = sum(len(found) for found in by_rule.values())
+    summary = ", ".join(f"{escape(r)} {escape(n)} ({len(f):,})" for (r, n), f in by_rule.items())
+    lists = []
+    for (rule, name), found in sorted(by_rule.items()):
+        found.sort(key=lambda f: (f["kind"], *_first_place(ctx, f)))
+        items = "\n".join(_info_item(ctx, f) for f in found)
+        lists.append(
+            f'<h4><span class="badge info">{escape(rule)}</span> {escape(name)}</h4>\n'
+            f"<ul>\n{items}\n</ul>"
+        )
     return (
-        f'<details class="infos"><summary>{view.plural(len(findings), "info finding")}: '
-        f"{rules}</summary>\n<ul>\n{items}\n</ul></details>"
+        f'<details class="infos"><summary>{view.plural(total, "info finding")}: {summary}'
+        f"</summary>\n{''.join(lists)}</details>"
     )
 
 
@@ -206,8 +210,7 @@ def _info_item(ctx: Context, finding: Record) -> str:
             + (f"{where}: {words}" if finding["kind"] == "quote" else f"{words} ({where})")
         )
     return (
-        f'<li id="{ctx.finding_anchor(finding)}"><span class="badge info">'
-        f"{escape(finding['rule'])}</span> {escape(finding['kind'])} · {'; '.join(said)}</li>"
+        f'<li id="{ctx.finding_anchor(finding)}">{escape(finding["kind"])} · {"; ".join(said)}</li>'
     )
 
 
