@@ -84,8 +84,9 @@ def run_gate(args: argparse.Namespace) -> int:
     baseline = _baseline(args.baseline)
     drafts, problems = _draft_files(args.drafts)
     sources, source_problems = read_sources(args.against, args.encoding, [str(d) for d in drafts])
-    if source_problems or (not sources and not problems):
-        for problem in source_problems or [InputProblem(" ".join(args.against), "no sources")]:
+    if source_problems or not sources:
+        nothing = InputProblem(" ".join(args.against), "no sources: every file named is a draft")
+        for problem in source_problems or [nothing]:
             report_problem(problem)
         return EXIT_ERROR  # a draft checked against some of its sources would mislead
     outcome = _Outcome(problems=problems)
@@ -102,10 +103,11 @@ def run_gate(args: argparse.Namespace) -> int:
         outcome.accepted += len(checked.findings) - len(fresh)
         outcome.new.append((checked, fresh))
         _print_findings(checked, fresh)
-    if args.write_baseline:
-        _write_baseline(args.write_baseline, outcome.checks)
+    baseline_out = None  # not written over a bad draft: the ids it had accepted would be lost
+    if args.write_baseline and not outcome.problems:
+        baseline_out = _write_baseline(args.write_baseline, outcome.checks)
     written = _write_reports(args, outcome, rules)
-    _print_summary(outcome, len(sources), written, args.write_baseline)
+    _print_summary(outcome, len(sources), written, baseline_out)
     if outcome.problems:
         return EXIT_ERROR
     if args.write_baseline:
@@ -146,12 +148,13 @@ def _print_findings(checked: DraftCheck, findings: Iterable[Finding]) -> None:
         print(finding_line(checked, finding))
 
 
-def _write_baseline(path: str, checks: Iterable[DraftCheck]) -> None:
+def _write_baseline(path: str, checks: Iterable[DraftCheck]) -> str:
     entries = [(c.cluster_id, f) for c in checks for f in c.findings]
     try:
         write_text_atomic(path, baseline_text(entries))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    return path
 
 
 def _write_reports(args: argparse.Namespace, outcome: _Outcome, rules: RuleSet) -> list[Path]:

@@ -100,6 +100,23 @@ def test_write_baseline_writes_every_id_and_reading_it_back_accepts_them(capsys,
     assert gate(capsys, *args[:3], "--baseline", report_path)[0] == 0
 
 
+def test_a_bad_draft_leaves_the_baseline_file_as_it_was(capsys, tmp_path):
+    kept = tmp_path / "accepted.txt"
+    kept.write_text("FC101-479b454d0a60  # accepted last week\n")
+    argv = ("draft.txt", "missing.md", "--against", str(SEEDS), "--write-baseline", str(kept))
+    code, lines, err = gate(capsys, *argv)
+    assert code == 2 and len(lines) == 4 and "missing.md: no such file" in err
+    assert kept.read_text() == "FC101-479b454d0a60  # accepted last week\n"
+    assert "baseline written" not in err
+
+
+def test_no_source_left_is_an_error(capsys, tmp_path):
+    shutil.copy(GATE_DATA / "draft.txt", tmp_path / "draft.txt")
+    code, lines, err = gate(capsys, str(tmp_path / "draft.txt"), "--against", str(tmp_path))
+    assert (code, lines) == (2, [])
+    assert f"factcheck: error: {tmp_path}: no sources" in err
+
+
 def test_a_partial_baseline_and_fail_on(capsys, tmp_path):
     code, lines, _ = gate(capsys, "draft.txt", "--against", str(SEEDS))
     error_line = next(x for x in lines if " error FC101 " in x)
