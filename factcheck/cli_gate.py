@@ -70,10 +70,13 @@ def add_gate_command(commands: Any) -> None:
 class _Outcome:
     """What the drafts gave: their checks, the problems, the accepted and the new findings."""
 
-    checks: list[DraftCheck] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     accepted: int = 0
     new: list[tuple[DraftCheck, list[Finding]]] = field(default_factory=list)
+
+    @property
+    def checks(self) -> list[DraftCheck]:
+        return [checked for checked, _ in self.new]
 
     def new_findings(self) -> list[Finding]:
         return [f for _, found in self.new for f in found]
@@ -98,7 +101,6 @@ def run_gate(args: argparse.Namespace) -> int:
             outcome.problems.append(exc.problem)
             continue
         checked = check_draft(draft, sources, rules.rules, rules.synonyms)
-        outcome.checks.append(checked)
         fresh = [f for f in checked.findings if f.id not in baseline]
         outcome.accepted += len(checked.findings) - len(fresh)
         outcome.new.append((checked, fresh))
