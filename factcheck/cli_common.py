@@ -11,6 +11,7 @@ from factcheck.corpus import Cluster, read_inputs
 from factcheck.errors import InputProblem, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CONTRACTS = 3  #: ``run --validate``: a table contract failed
 
 
 def default_inputs() -> list[str]:

@@ -15,22 +15,34 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
+import time
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from factcheck.batch import BatchStats, WorkerRules, run_batch
+from factcheck.atomic import write_with
+from factcheck.batch import BatchStats, Engine, WorkerRules, run_batch
 from factcheck.cache import ClusterCache, rules_fingerprint
-from factcheck.cli_common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, comma_list, default_inputs
+from factcheck.cli_common import (
+    EXIT_CONTRACTS,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    comma_list,
+    default_inputs,
+)
+from factcheck.contracts.validate import VALIDATION_FILE, Validation, validate_run, write_validation
 from factcheck.corpus import count_clusters, read_inputs
 from factcheck.engines import ENGINES, open_engine
 from factcheck.errors import InputProblem, UsageError
 from factcheck.facts import SEVERITIES
+from factcheck.history.record import record_run
 from factcheck.interrupt import Interrupted, deferred, interruptible
 from factcheck.progress import MODES as PROGRESS_MODES
 from factcheck.progress import Progress
 from factcheck.report import FORMATS, report_files, write_reports
-from factcheck.report.run import RunRecords, staged_run
+from factcheck.report.run import RunRecords, RunWriter, staged_run
 from factcheck.rules.loader import load_rules
 from factcheck.rules.model import RuleSet
 
@@ -57,6 +69,7 @@ def add_run_command(commands: Any) -> None:
     )  # fmt: skip
     run.add_argument("--encoding", metavar="NAME", help="read text files in this encoding")
     add_batch_options(run)
+    add_quality_options(run)
     run.set_defaults(handler=run_check)
 
 
@@ -80,6 +93,19 @@ def add_batch_options(run: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def add_quality_options(run: argparse.ArgumentParser) -> None:
+    """Options for data-quality use: table contracts and the run history."""
+    run.add_argument(
+        "--validate", action="store_true",
+        help="check the claim and findings tables with great_expectations (exit 3 on failure)",
+    )  # fmt: skip
+    run.add_argument(
+        "--history", metavar="DIR", help="append this run's metrics here (<out>/history)"
+    )
+    run.add_argument("--no-history", action="store_true", help="do not record the run")
+    run.add_argument("--label", default="", metavar="TEXT", help="the run's name in the history")
+
+
 def positive_int(value: str) -> int:
     """An argparse type for a whole number of at least 1."""
     try:
@@ -94,99 +120,114 @@ def positive_int(value: str) -> int:
 def run_check(args: argparse.Namespace) -> int:
     if args.scheduler is not None and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
-    rules = load_rules(args.rules)
-    inputs = args.inputs or default_inputs()
-    out = Path(args.out)
-    cache = None if args.no_cache else _open_cache(args.cache, out, rules)
-    stats = BatchStats()
-    progress = Progress(args.progress, None if args.progress == "none" else count_clusters(inputs))
-    state = _RunState()
+    batch = _BatchRun(args, load_rules(args.rules))
     try:
         with interruptible():
-            run = _check_and_write(args, inputs, rules, out, cache, stats, progress, state)
+            run = batch.check_and_write()
     except Interrupted as stop:
-        _print_interruption(stop, out, cache, stats, state.written)
+        batch.print_interruption(stop)
         return stop.exit_code
-    if cache is not None:
-        cache.prune()
-        _print_cache(cache, stats)
-    _print_summary(run.summary, out, args.format)
-    if state.problems:
+    batch.print_cache_line()
+    _print_summary(run.summary, batch.out, batch.written_files)
+    if batch.validation is not None:
+        print(f"factcheck: {batch.validation.line()}", file=sys.stderr)
+    if batch.problems:
         return EXIT_ERROR
+    if batch.validation is not None and not batch.validation.success:
+        return EXIT_CONTRACTS
     return EXIT_FINDINGS if _fails(run.summary, args.fail_on) else EXIT_OK
 
 
-@dataclass
-class _RunState:
-    problems: list[InputProblem] = field(default_factory=list)
-    written: bool = False  #: the reports are in place
+class _BatchRun:
+    """One ``factcheck run``: its inputs, rules, cache, progress, and what happened so far."""
 
+    def __init__(self, args: argparse.Namespace, rules: RuleSet) -> None:
+        self.args = args
+        self.rules = rules
+        self.inputs = args.inputs or default_inputs()
+        self.out = Path(args.out)
+        self.cache = None if args.no_cache else _open_cache(args.cache, self.out, rules)
+        total = None if args.progress == "none" else count_clusters(self.inputs)
+        self.progress = Progress(args.progress, total)
+        self.stats = BatchStats()
+        self.problems: list[InputProblem] = []
+        self.written = False  #: the reports are in place
+        self.written_files = report_files(args.format)
+        self.validation: Validation | None = None
+        self.started = datetime.now(UTC)
+        self.clock = time.perf_counter()
 
-def _check_and_write(
-    args: argparse.Namespace,
-    inputs: list[str],
-    rules: RuleSet,
-    out: Path,
-    cache: ClusterCache | None,
-    stats: BatchStats,
-    progress: Progress,
-    state: _RunState,
-) -> RunRecords:
-    """Check every cluster, staging the outputs as they come, then write the reports."""
-    try:
-        with (
-            open_engine(args.engine, args.jobs, WorkerRules.of(rules), args.scheduler) as engine,
-            staged_run(out) as writer,
-        ):
-            try:
-                items = read_inputs(inputs, args.encoding)
-                for item in run_batch(items, engine, cache, progress, stats):
-                    if isinstance(item, InputProblem):
-                        progress.interject(f"factcheck: error: {item}")
-                        state.problems.append(item)
-                    else:
-                        writer.add(item)
-            finally:
-                progress.close()
-            with deferred():  # a signal now waits: the reports are all old or all new
-                run = writer.finish(state.problems, rules.rules, args.fail_on)
-                write_reports(run, out, args.format)
-                state.written = True
-            return run
-    except OSError as exc:
-        raise UsageError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    def check_and_write(self) -> RunRecords:
+        """Check every cluster, staging the outputs as they come, then write the reports."""
+        args = self.args
+        try:
+            with (
+                open_engine(
+                    args.engine, args.jobs, WorkerRules.of(self.rules), args.scheduler
+                ) as engine,
+                staged_run(self.out) as writer,
+            ):
+                try:
+                    self._stage(engine, writer)
+                finally:
+                    self.progress.close()
+                run = writer.finish(self.problems, self.rules.rules, args.fail_on)
+                if args.validate:
+                    self.validation = validate_run(run)
+                    run.summary["validation"] = self.validation.summary(VALIDATION_FILE)
+                with deferred():  # a signal now waits: the reports are all old or all new
+                    write_reports(run, self.out, args.format)
+                    if self.validation is not None:
+                        write_with(self.out / VALIDATION_FILE,
+                                   partial(write_validation, self.validation))  # fmt: skip
+                        self.written_files.append(VALIDATION_FILE)
+                    self.written = True
+                if not args.no_history:
+                    history = Path(args.history) if args.history else self.out / "history"
+                    duration = time.perf_counter() - self.clock
+                    record_run(run, history, self.started, duration, args.label, self.validation)
+        except OSError as exc:
+            raise UsageError(f"{self.out}: cannot write: {exc.strerror or exc}") from None
+        if self.cache is not None:
+            self.cache.prune()
+        return run
+
+    def _stage(self, engine: Engine, writer: RunWriter) -> None:
+        items = read_inputs(self.inputs, self.args.encoding)
+        for item in run_batch(items, engine, self.cache, self.progress, self.stats):
+            if isinstance(item, InputProblem):
+                self.progress.interject(f"factcheck: error: {item}")
+                self.problems.append(item)
+            else:
+                writer.add(item)
+
+    def print_cache_line(self) -> None:
+        """How many clusters were checked and how many came from the cache (when it matters)."""
+        cache, stats = self.cache, self.stats
+        if cache is None or (stats.computed + stats.cached <= 1 and not stats.cached):
+            return
+        spoilt = f"; {cache.corrupt} unreadable cache entries replaced" if cache.corrupt else ""
+        print(
+            f"factcheck: {stats.computed} clusters checked, {stats.cached} taken from the cache "
+            f"({cache.root}){spoilt}",
+            file=sys.stderr,
+        )
+
+    def print_interruption(self, stop: Interrupted) -> None:
+        if self.written:
+            where = f"the reports in {self.out} were written before it stopped"
+        else:
+            where = f"no report written; {self.out} holds the previous run's reports"
+        kept = ""
+        if self.cache is not None:
+            kept = f"; clusters checked so far are in the cache ({self.cache.root}): run again"
+            kept += " to resume"
+        print(f"factcheck: interrupted by {stop.name}: {where}{kept}", file=sys.stderr)
 
 
 def _open_cache(directory: str | None, out: Path, rules: RuleSet) -> ClusterCache:
     root = Path(directory) if directory is not None else out / DEFAULT_CACHE
     return ClusterCache(root, rules_fingerprint(rules))
-
-
-def _print_cache(cache: ClusterCache, stats: BatchStats) -> None:
-    """How many clusters were checked and how many came from the cache (when it matters)."""
-    if stats.computed + stats.cached <= 1 and not stats.cached:
-        return
-    unreadable = f"; {cache.corrupt} unreadable cache entries replaced" if cache.corrupt else ""
-    print(
-        f"factcheck: {stats.computed} clusters checked, {stats.cached} taken from the cache "
-        f"({cache.root}){unreadable}",
-        file=sys.stderr,
-    )
-
-
-def _print_interruption(
-    stop: Interrupted, out: Path, cache: ClusterCache | None, stats: BatchStats, written: bool
-) -> None:
-    if written:
-        where = f"the reports in {out} were written before it stopped"
-    else:
-        where = f"no report written; {out} holds the previous run's reports"
-    kept = (
-        f"; clusters checked so far are in the cache ({cache.root}): run again to resume"
-        if cache is not None
-        else ""
-    )
-    print(f"factcheck: interrupted by {stop.name}: {where}{kept}", file=sys.stderr)
 
 
 def _fails(summary: dict[str, Any], fail_on: str) -> bool:
@@ -197,9 +238,9 @@ def _fails(summary: dict[str, Any], fail_on: str) -> bool:
     return any(counts[s] for s in SEVERITIES[: SEVERITIES.index(fail_on) + 1])
 
 
-def _print_summary(summary: dict[str, Any], out: Path, formats: list[str]) -> None:
+def _print_summary(summary: dict[str, Any], out: Path, written: list[str]) -> None:
     severities = ", ".join(f"{n} {k}" for k, n in summary["findings_by_severity"].items())
-    files = ", ".join(str(out / name) for name in report_files(formats))
+    files = ", ".join(str(out / name) for name in written)
     counts = ", ".join(
         f"{summary[key]} {key if summary[key] != 1 else key[:-1]}"
         for key in ("clusters", "sources", "claims", "facts")

@@ -21,6 +21,7 @@ from factcheck.contracts.gx_context import run_suite
 from factcheck.report.run import ClusterReport, RunRecords
 
 EXAMPLES = 5  #: unexpected values kept per expectation
+VALIDATION_FILE = "validation.json"  #: written into --out beside the reports
 
 
 @dataclass
@@ -57,6 +58,15 @@ class Validation:
             "expectations": len(self.outcomes),
             "failed": len(self.failed),
             "outcomes": [asdict(o) for o in self.outcomes],
+        }
+
+    def summary(self, file: str) -> dict[str, Any]:
+        """What the report's ``summary`` says of the validation."""
+        return {
+            "success": self.success,
+            "expectations": len(self.outcomes),
+            "failed": len(self.failed),
+            "file": file,
         }
 
     def line(self) -> str:
