@@ -11,7 +11,10 @@ allowed kind counts.
 from __future__ import annotations
 
 import re
+import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -71,9 +74,41 @@ class UnitMatch:
 def _catalogue() -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import load
+        with _inflect_unchecked():
+            from quantulum3 import load
 
-        return load.units("en_US")
+            return load.units("en_US")
+
+
+@contextmanager
+def _inflect_unchecked() -> Iterator[None]:
+    """Import inflect (which quantulum3's catalogue uses for plurals) without run-time checks.
+
+    inflect decorates its engine with typeguard's ``@typechecked``, which re-parses and
+    recompiles inflect's whole source once per decorated method: about 5 seconds of every
+    process's start, workers included. The checks only guard the types of inflect's own
+    arguments, so inflect is imported with the decorator as a no-op, as ``python -O`` would;
+    the catalogue built is the same (test_units.py compares it with a checked import).
+    """
+    try:
+        import typeguard
+    except ImportError:  # pragma: no cover - inflect without typeguard: nothing to skip
+        yield
+        return
+    if "inflect" in sys.modules:
+        yield
+        return
+    checked = typeguard.typechecked
+    typeguard.typechecked = _unchecked
+    try:
+        yield
+    finally:
+        typeguard.typechecked = checked
+
+
+def _unchecked(target: Any = None, **_: Any) -> Any:
+    """``@typechecked`` and ``@typechecked(...)`` as no-ops."""
+    return target if target is not None else (lambda function: function)
 
 
 def unit_name(unit: Any) -> str:
