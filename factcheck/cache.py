@@ -3,7 +3,8 @@
 An entry is keyed by the content of its cluster (cluster id, path, and every source's id,
 text and metadata) and lives in a *generation* directory named after a fingerprint of
 everything else its output depends on: the rule files' bytes, the merged synonyms, the
-factcheck version and code, and the versions of the libraries that extract claims. A
+factcheck version and the code that makes a cluster's output (not the report formats or the
+command line), and the versions of the libraries that extract claims. A
 changed rule, or an upgrade, starts a new generation, so everything is checked again; a
 complete run then removes the other generations, so the cache holds one output per cluster
 checked with the current rules.
@@ -46,6 +47,8 @@ UNKEYED_FIELDS = frozenset({"line"})
 _PACKAGE = Path(__file__).resolve().parent
 #: the report modules that make what is cached; the formats are written from it afresh
 CACHED_REPORT_CODE = frozenset({"report/records.py", "report/run.py"})
+#: modules that run clusters but do not shape their output (nor do the ``cli*`` modules)
+ORCHESTRATION = frozenset({"engines.py", "engine_dask.py", "progress.py", "interrupt.py"})
 
 
 class ClusterCache:
@@ -148,14 +151,16 @@ def code_fingerprint(package: Path = _PACKAGE) -> str:
 
 
 def _package_files(package: Path) -> Iterable[Path]:
-    """Every file of the package but the report formats, which are not cached."""
+    """Every file of the package but those that cannot change a cluster's output."""
     for path in package.rglob("*"):
         relative = path.relative_to(package).as_posix()
         if (
             path.is_file()
             and "__pycache__" not in path.parts
             and path.suffix not in (".pyc", ".tmp")
-            and (not relative.startswith("report/") or relative in CACHED_REPORT_CODE)
+            and not (relative.startswith("report/") and relative not in CACHED_REPORT_CODE)
+            and not relative.startswith("cli")
+            and relative not in ORCHESTRATION
         ):
             yield path
 

@@ -102,6 +102,8 @@ def _local_cluster(jobs: int) -> Iterator[LocalCluster]:
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        # the scheduler's HTTP endpoints (health, metrics) on a free local port, never 8787
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         silence_logs=logging.ERROR,
     )
     try:

@@ -80,15 +80,19 @@ def test_the_fingerprint_changes_with_a_rule_file_and_nothing_else(tmp_path: Pat
     assert rules_fingerprint(load_rules([rules])) != before
 
 
-def test_the_code_fingerprint_follows_the_code_but_not_the_report_formats(tmp_path: Path) -> None:
+def test_the_code_fingerprint_follows_the_code_but_not_formats_or_the_command_line(
+    tmp_path: Path,
+) -> None:
     package = tmp_path / "factcheck"
     (package / "report").mkdir(parents=True)
     (package / "align.py").write_text("A = 1\n", encoding="utf-8")
     (package / "report" / "run.py").write_text("R = 1\n", encoding="utf-8")
-    (package / "report" / "html.py").write_text("H = 1\n", encoding="utf-8")
+    for name in ("report/html.py", "cli_run.py", "progress.py"):
+        (package / name).write_text("X = 1\n", encoding="utf-8")
     first = code_fingerprint(package)
 
-    (package / "report" / "html.py").write_text("H = 2\n", encoding="utf-8")
+    for name in ("report/html.py", "cli_run.py", "progress.py"):
+        (package / name).write_text("X = 2\n", encoding="utf-8")
     assert code_fingerprint(package) == first
     (package / "report" / "run.py").write_text("R = 2\n", encoding="utf-8")
     second = code_fingerprint(package)
