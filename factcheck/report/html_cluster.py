@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from factcheck.report import view
 from factcheck.report.compare import Piece, marked_rows
@@ -44,6 +45,11 @@ class Context:
         return label if outlet == view.MISSING else f"{label} · {escape(outlet)}"
 
 
+def cluster_anchor(cluster_id: str) -> str:
+    """The anchor other pages link to (``report.html#cluster-...``; the dashboard does)."""
+    return escape(f"cluster-{quote(cluster_id, safe='')}")
+
+
 def cluster_section(number: int, record: Record, texts: Mapping[str, str]) -> str:
     """The HTML of one cluster that has findings."""
     sources = record["sources"]
@@ -60,7 +66,8 @@ def cluster_section(number: int, record: Record, texts: Mapping[str, str]) -> st
     )
     parts = [
         f'<section class="cluster" id="{ctx.prefix}">',
-        f'<h2>Cluster <span class="id">{escape(record["cluster_id"])}</span></h2>',
+        f'<h2 id="{cluster_anchor(str(record["cluster_id"]))}">'
+        f'Cluster <span class="id">{escape(record["cluster_id"])}</span></h2>',
         f'<p class="meta">{view.plural(len(sources), "source")} · '
         f"{view.plural(len(record['facts']), 'fact')} · findings: "
         f"{view.severity_line(view.cluster_severities(record))}</p>",

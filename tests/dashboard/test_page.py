@@ -96,6 +96,19 @@ def test_screenshot_is_kept_as_an_artefact(page_path: Path):
     assert target.stat().st_size > 10_000
 
 
+def test_worst_clusters_link_to_their_section_of_the_report(tmp_path: Path):
+    out = tmp_path / "reports"
+    assert main(["run", str(ROOT / "seeds"), "--out", str(out), "--format", "html"]) == 0
+    page = out / "dashboard.html"
+    assert main(["dashboard", "--history", str(out / "history"), "--out", str(page)]) == 0
+    with open_page(page) as seen:  # (the helper loads one document only: no click through)
+        href = seen.page.locator("table a").first.get_attribute("href")
+    assert href == "report.html#cluster-seeds"
+    with open_page(out / "report.html") as seen:
+        target = seen.page.locator("#cluster-seeds")
+        assert target.is_visible() and "seeds" in target.inner_text()
+
+
 def test_the_command_writes_the_dashboard_and_the_export(history_dir: Path, tmp_path: Path):
     out, export = tmp_path / "board.html", tmp_path / "metrics.csv"
     argv = ["dashboard", "--history", str(history_dir), "--out", str(out)]
