@@ -11,6 +11,7 @@ article "a"/"an". Physical units and currencies come from quantulum3's catalogue
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ from factcheck.extract.numbers import (
     DIGIT_NUMBER,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    TENS_WORDS,
+    UNITS_WORDS,
     VAGUE_AMOUNTS,
     WORD_NUMBER,
     parse_digits,
@@ -126,12 +129,14 @@ class _Amount:
 
 def find_quantities(text: str) -> list[QuantityMatch]:
     """All quantities in ``text`` (a sentence, or any short text), left to right."""
-    blocked = [m.span() for m in NOT_QUANTITY.finditer(text)] if _has_digit(text) else []
+    if not _may_hold_number(text):
+        return []
+    blocked = _Blocked(text)
     found: list[QuantityMatch] = []
     position = 0
     for match in NUMBER.finditer(text):
         number_start = match.start(_kind(match))
-        if number_start < position or any(a <= number_start < b for a, b in blocked):
+        if number_start < position or blocked.covers(number_start):
             continue
         quantity, consumed = _read_quantity(text, match)
         if quantity is not None:
@@ -140,8 +145,52 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     return found
 
 
+_DIGIT = re.compile(r"\d")
+#: Characters that match ASCII letters under re.IGNORECASE: İ ı ſ and the Kelvin sign.
+_CASE_FOLDING = re.compile("[\u0130\u0131\u017f\u212a]")
+#: One word of every amount in words: a match of :data:`NUMBER` holds a digit or one of them.
+_NUMBER_HINTS = tuple(
+    sorted(
+        {*UNITS_WORDS, *TENS_WORDS}
+        | {max(phrase.split(), key=len) for phrase in [*VAGUE_AMOUNTS, *ARTICLE_AMOUNTS]}
+    )
+)
+
+
+def _may_hold_number(text: str) -> bool:
+    """False only when :data:`NUMBER` cannot match: scanning with it costs far more."""
+    if _DIGIT.search(text) or _CASE_FOLDING.search(text):
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _NUMBER_HINTS)
+
+
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    """Any character ``str.isdigit`` takes ("²" too); the regex first, as it is quicker."""
+    return bool(_DIGIT.search(text)) or (not text.isascii() and any(ch.isdigit() for ch in text))
+
+
+class _Blocked:
+    """The spans of :data:`NOT_QUANTITY` in a text, found only as far as they are asked for.
+
+    ``finditer`` yields spans by their start, so the spans that can cover a position are all
+    found once a span starts after it; the rest of the text is never scanned.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._next = NOT_QUANTITY.finditer(text) if _has_digit(text) else iter(())
+        self._reached = -1  # every span starting at or before this is in _spans
+
+    def covers(self, position: int) -> bool:
+        while self._reached < position:
+            match = next(self._next, None)
+            if match is None:
+                self._reached = sys.maxsize
+                break
+            self._spans.append(match.span())
+            self._reached = match.start()
+        return any(a <= position < b for a, b in self._spans)
 
 
 def _read_quantity(text: str, match: re.Match[str]) -> tuple[QuantityMatch | None, int]:
