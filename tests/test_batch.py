@@ -160,10 +160,11 @@ def report_of(out: Path) -> dict:
 
 
 def files_of(out: Path) -> dict[str, bytes]:
+    """The reports in ``out`` (not the cache, nor the run history, whose rows carry times)."""
     return {
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and ".factcheck-cache" not in p.parts
+        if p.is_file() and not {".factcheck-cache", "history"} & set(p.relative_to(out).parts)
     }
 
 
