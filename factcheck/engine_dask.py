@@ -2,8 +2,10 @@
 
 Without an address, a ``LocalCluster`` of ``--jobs`` worker processes (one thread each) is
 started for the run and closed after it. With ``--scheduler ADDRESS`` the run is a client
-of that scheduler; its workers need the same factcheck installed. The rules are sent to
-every worker once (scattered); each cluster is one task. A worker that dies is restarted by
+of that scheduler; its workers need the same factcheck installed. The rules reach every
+worker once, through a worker plugin that also sets up workers restarted or added during the
+run (scattered data would be lost with the workers holding it); each cluster is one task.
+A worker that dies is restarted by
 its nanny and its task retried by the scheduler (``distributed.scheduler.allowed-failures``
 times, 3 by default); a cluster that keeps killing workers is reported as failed and the run
 goes on.
@@ -12,11 +14,15 @@ goes on.
 from __future__ import annotations
 
 import logging
+import pickle
+import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
+import dask
 from distributed import Client, Future, LocalCluster
+from distributed.diagnostics.plugin import WorkerPlugin
 from distributed.scheduler import KilledWorker
 
 from factcheck.batch import Result, Task, WorkerRules, check_task, failure
@@ -35,7 +41,9 @@ class DaskEngine:
         self.task = task
         threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         self.window = WINDOW_PER_WORKER * max(1, threads)
-        self._rules = client.scatter(rules, broadcast=True, hash=False)
+        self.rules_name = f"factcheck-rules-{uuid.uuid4().hex}"
+        payload = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+        client.register_plugin(RulesPlugin(self.rules_name, payload), name=self.rules_name)
         self._futures: set[Future] = set()
 
     @classmethod
@@ -56,9 +64,11 @@ class DaskEngine:
             except BaseException:
                 engine.cancel()
                 raise
+            finally:
+                engine.client.unregister_worker_plugin(engine.rules_name)
 
     def submit(self, cluster: Cluster) -> _Task:
-        future = self.client.submit(_run, self.task, cluster, self._rules, pure=False)
+        future = self.client.submit(_run, self.task, cluster, self.rules_name, pure=False)
         self._futures.add(future)
         return _Task(self, cluster, future)
 
@@ -91,25 +101,53 @@ class _Task:
             self.future.release()
 
 
-def _run(task: Task, cluster: Cluster, rules: WorkerRules) -> Result:
-    return task(cluster, rules)
+#: in each worker: the rules of each run it serves, by plugin name
+_WORKER_RULES: dict[str, WorkerRules] = {}
+
+
+class RulesPlugin(WorkerPlugin):  # type: ignore[misc]
+    """Gives each worker the run's rules once, as it starts (or restarts)."""
+
+    def __init__(self, name: str, payload: bytes) -> None:
+        self.name = name
+        self.payload = payload
+
+    def setup(self, worker: object) -> None:
+        _WORKER_RULES[self.name] = pickle.loads(self.payload)
+
+    def teardown(self, worker: object) -> None:
+        _WORKER_RULES.pop(self.name, None)
+
+
+def _run(task: Task, cluster: Cluster, rules_name: str) -> Result:
+    return task(cluster, _WORKER_RULES[rules_name])
+
+
+#: one task per worker thread at a time: when a worker dies, only the cluster it was
+#: checking is suspected (Dask counts every task assigned to a dying worker against it)
+LOCAL_CONFIG = {"distributed.scheduler.worker-saturation": 1.0}
 
 
 @contextmanager
 def _local_cluster(jobs: int) -> Iterator[LocalCluster]:
-    cluster = LocalCluster(
+    with dask.config.set(LOCAL_CONFIG):
+        cluster = _start_local_cluster(jobs)
+    try:
+        yield cluster
+    finally:
+        cluster.close()
+
+
+def _start_local_cluster(jobs: int) -> LocalCluster:
+    return LocalCluster(
         n_workers=jobs,
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
         # the scheduler's HTTP endpoints (health, metrics) on a free local port, never 8787
         scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-        silence_logs=logging.ERROR,
+        silence_logs=logging.CRITICAL,
     )
-    try:
-        yield cluster
-    finally:
-        cluster.close()
 
 
 @contextmanager
@@ -126,10 +164,11 @@ def _connect(address: str) -> Iterator[Client]:
 
 @contextmanager
 def _quiet_logs() -> Iterator[None]:
-    """Dask's warnings (a worker restarted, a task retried) would drown the run's own lines."""
+    """Dask's logs (a worker restarted, a task retried or failed) would drown the run's own
+    lines; a failed cluster is reported by the run itself."""
     logger = logging.getLogger("distributed")
     level = logger.level
-    logger.setLevel(logging.ERROR)
+    logger.setLevel(logging.CRITICAL)
     try:
         yield
     finally:

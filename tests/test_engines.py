@@ -11,6 +11,7 @@ import dataclasses
 import os
 from collections.abc import Iterator
 
+import dask
 import pandas as pd
 import pytest
 
@@ -130,13 +131,18 @@ def test_scheduler_without_dask_and_jobs_below_one_are_usage_errors(rules: Worke
 def dask_scheduler() -> Iterator[str]:
     """A real LocalCluster of two worker processes, one thread each."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-    ) as cluster:
+    from factcheck.engine_dask import LOCAL_CONFIG  # one task per worker thread at a time
+
+    with (
+        dask.config.set(LOCAL_CONFIG),
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        ) as cluster,
+    ):
         yield cluster.scheduler_address
 
 
@@ -151,6 +157,21 @@ def test_dask_gives_the_in_process_results_in_order(
     problem = results[2]
     assert isinstance(problem, InputProblem) and problem.cluster_id == "boom"
     assert problem.message == "cluster failed: RuntimeError('boom in the worker')"
+    assert_same(only_outputs(results), expected)
+
+
+def test_a_dask_worker_that_dies_fails_its_cluster_and_the_batch_goes_on(
+    small_clusters: list[Cluster], rules: WorkerRules, expected: list[Result], dask_scheduler: str
+) -> None:
+    # the scheduler retries the task on restarted workers (3 times by default), then gives up;
+    # the rules reach the restarted workers too
+    clusters = named(small_clusters, 1, "die")
+    with open_engine("dask", 2, rules, scheduler=dask_scheduler, task=deadly_task) as engine:
+        results = list(run_batch(clusters, engine))
+
+    problem = results[1]
+    assert isinstance(problem, InputProblem) and problem.cluster_id == "die", results
+    assert problem.message.startswith("cluster failed: its worker process died")
     assert_same(only_outputs(results), expected)
 
 
