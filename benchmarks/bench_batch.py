@@ -5,13 +5,13 @@ runs the whole pipeline (every claim kind, alignment, the built-in rules, report
 ``factcheck run ARCHIVE --format json --out DIR`` in a subprocess, once per run mode:
 ``serial`` (one process), ``jobs2`` (``--jobs 2``), ``dask1`` / ``dask2`` (``--engine dask``
 with one / two workers); modes whose options ``factcheck run --help`` does not list are
-skipped, and ``--no-cache --progress none`` are passed when they exist. Each mode also runs
-once on a one-cluster archive, to measure its start-up (imports, catalogues, workers).
+skipped, and ``--no-cache --progress none --no-history`` are passed when they exist. Each
+mode also runs on a one-cluster archive, to measure its start-up (imports, workers).
 
 Printed per run: clusters, sources, characters, wall seconds, clusters/s, characters/s,
 milliseconds per cluster (and without the start-up), peak memory of the whole process tree
-(benchmarks/proctree.py: /proc sampled every 0.1 s, RSS summed over the command and all its
-workers), and the ratio of characters/s to bare ``quantulum3.parser.parse`` run in this
+(benchmarks/proctree.py: /proc sampled every 0.1 s, PSS and RSS summed over the command and
+all its workers), and the ratio of characters/s to bare ``quantulum3.parser.parse`` run in this
 process, in the same invocation, on a seeded random sample of the archive's documents
 (``--sample-chars``, 300,000 by default). Then time per cluster from one size to the next,
 the speed-up of ``jobs2`` over ``serial`` and of ``dask2`` over ``dask1``, and the targets.
@@ -48,7 +48,7 @@ RUNS: dict[str, tuple[list[str], tuple[str, ...]]] = {
     "dask1": (["--engine", "dask", "--jobs", "1"], ("--engine", "--jobs")),
     "dask2": (["--engine", "dask", "--jobs", "2"], ("--engine", "--jobs")),
 }
-OPTIONAL = (["--no-cache"], ["--progress", "none"])
+OPTIONAL = (["--no-cache"], ["--progress", "none"], ["--no-history"])
 MB = 1024 * 1024
 
 
@@ -172,7 +172,7 @@ def measure_startup(runs: list[str], help_text: str, work: Path, args: argparse.
 
 HEADER = (
     f"{'clusters':>8} {'run':>6} {'sources':>7} {'chars':>11} {'seconds':>8} {'cpu s':>7} "
-    f"{'clus/s':>7} {'chars/s':>8} {'ms/clus':>8} {'-startup':>8} {'peak MB':>8} "
+    f"{'clus/s':>7} {'chars/s':>8} {'ms/clus':>8} {'-startup':>8} {'PSS MB':>7} {'RSS MB':>7} "
     f"{'x q3':>6} {'x q3 cpu':>8}"
 )
 
@@ -182,7 +182,8 @@ def row(m: Measured) -> str:
         f"{m.clusters:8,} {m.run:>6} {m.sources:7,} {m.chars:11,} {m.result.seconds:8.1f} "
         f"{m.result.cpu_seconds:7.1f} {m.clusters / m.result.seconds:7.1f} "
         f"{m.chars_per_s:8,.0f} {m.ms_per_cluster:8.0f} {m.marginal_ms_per_cluster:8.0f} "
-        f"{m.result.peak_rss / MB:8.0f} {m.chars_per_s / m.baseline:5.2f}x "
+        f"{m.result.peak_pss / MB:7.0f} {m.result.peak_rss / MB:7.0f} "
+        f"{m.chars_per_s / m.baseline:5.2f}x "
         f"{m.chars_per_cpu_s / m.baseline:7.2f}x"
     )
 
@@ -192,8 +193,9 @@ def summarise(results: list[Measured], cpus: int) -> None:
     for m in results:
         print(row(m))
     print(
-        "peak MB: RSS summed over the process tree, sampled every 0.1 s; sum of each "
-        "process's own peak (upper bound): "
+        "PSS MB / RSS MB: peak of the process tree's summed PSS (shared pages split between "
+        "the processes sharing them) / summed RSS (shared pages counted in each), sampled every "
+        "0.1 s; summed per-process RSS peaks (an upper bound): "
         + ", ".join(f"{m.clusters}/{m.run} {m.result.peak_hwm_sum / MB:.0f}" for m in results)
     )
     print(
@@ -235,8 +237,8 @@ def print_targets(
                 ratio = b.marginal_ms_per_cluster / a.marginal_ms_per_cluster
                 lines.append((f"time per cluster flat {sizes[-2]:,}->{sizes[-1]:,} ({run})",
                               ratio, 1.1, "<="))  # fmt: skip
-    peak = max(m.result.peak_rss for m in largest) / MB
-    lines.append((f"peak memory < 500 MB at {sizes[-1]:,}", peak, 500.0, "<"))
+    peak = max(m.result.peak_pss for m in largest) / MB
+    lines.append((f"peak memory (PSS) < 500 MB at {sizes[-1]:,}", peak, 500.0, "<"))
     if ("dask1", sizes[-1]) in by and ("dask2", sizes[-1]) in by:
         speedup = by["dask1", sizes[-1]].result.seconds / by["dask2", sizes[-1]].result.seconds
         lines.append((f"dask 2 workers >= 1.6x 1 worker ({sizes[-1]:,})", speedup, 1.6, ">="))
