@@ -13,8 +13,10 @@ goes on.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import pickle
+import signal
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -56,6 +58,7 @@ class DaskEngine:
             if scheduler is None:
                 cluster = stack.enter_context(_local_cluster(jobs))
                 client = stack.enter_context(Client(cluster))
+                client.register_plugin(LeaveInterruptsToTheRun(), name="factcheck-interrupts")
             else:
                 client = stack.enter_context(_connect(scheduler))
             engine = cls(client, rules, task)
@@ -117,6 +120,15 @@ class RulesPlugin(WorkerPlugin):  # type: ignore[misc]
 
     def teardown(self, worker: object) -> None:
         _WORKER_RULES.pop(self.name, None)
+
+
+class LeaveInterruptsToTheRun(WorkerPlugin):  # type: ignore[misc]
+    """In the workers of the run's own LocalCluster: ignore Ctrl-C, which reaches the whole
+    process group; the run stops them itself (without a traceback from each)."""
+
+    def setup(self, worker: object) -> None:
+        with contextlib.suppress(ValueError):  # only possible in the main thread
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run(task: Task, cluster: Cluster, rules_name: str) -> Result:
