@@ -66,7 +66,8 @@ class Progress:
         """End the display: finish the bar's line, or print a last line if lines were shown."""
         now = self.clock()
         if self._bar_drawn:
-            self._draw_bar(now)
+            if self._shown_done != self.done:
+                self._draw_bar(now)
             self.stream.write("\n")
             self.stream.flush()
         elif self._shown_at is not None and self._shown_done != self.done:
@@ -94,7 +95,7 @@ class Progress:
             bar = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] "
         self.stream.write(f"\r{bar}{self._status(now)}\x1b[K")
         self.stream.flush()
-        self._shown_at, self._bar_drawn = now, True
+        self._shown_at, self._shown_done, self._bar_drawn = now, self.done, True
 
     def _status(self, now: float) -> str:
         elapsed = max(now - self.started, 1e-9)

@@ -98,6 +98,7 @@ def test_bar_redraws_one_line_and_ends_it() -> None:
     text = stream.getvalue()
     assert text.endswith("\n") and text.count("\n") == 1
     frames = text.rstrip("\n").split("\r")[1:]
+    assert len(frames) == 4  # one per cluster, the last not drawn twice
     assert frames[0] == "[######..................] 1/4 clusters (25%), 1.00 clusters/s, " \
         "about 3 s left\x1b[K"  # fmt: skip
     assert frames[-1].startswith("[########################] 4/4 clusters (100%)")
