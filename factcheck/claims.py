@@ -101,12 +101,16 @@ def claim_id(cluster_id: str, source_id: str, kind: str, start: int, end: int) -
 
 def claims_frame(claims: Iterable[Claim | Mapping[str, Any]]) -> pd.DataFrame:
     """Build the claim table, with every contract column in order and typed."""
-    records = [c.record() if isinstance(c, Claim) else c for c in claims]
+    items = list(claims)
+    if all(isinstance(c, Claim) for c in items):  # the pipeline's case: read the fields
+        values = {"claim_id": [c.claim_id for c in items]}  # type: ignore[union-attr]
+        values |= {name: [getattr(c, name) for c in items] for name in _FIELDS}
+    else:
+        records = [c.record() if isinstance(c, Claim) else c for c in items]
+        values = {column: [r.get(column) for r in records] for column in COLUMNS}
+    dtypes: dict[str, Any] = COLUMNS  # pandas-stubs cannot type extension dtype names
     return pd.DataFrame(
-        {
-            column: pd.Series([r.get(column) for r in records], dtype=dtype)
-            for column, dtype in COLUMNS.items()
-        }
+        {column: pd.array(values[column], dtype=dtype) for column, dtype in dtypes.items()}
     )
 
 

@@ -146,7 +146,7 @@ def _is_name_word(token: Token, lex: Lexicon) -> bool:
     text = token.text
     if not text[:1].isupper() or text.rstrip("s") in lex.common_acronyms:
         return False
-    if any(c.isdigit() for c in text):
+    if not text.isalpha() and any(c.isdigit() for c in text):
         return False  # "BA6634", "C-17": identifiers
     if len(token.text) == 2 and token.text[1] == ".":
         return True  # an initial: "Mark T. Esper"
