@@ -19,7 +19,7 @@ import time
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.atomic import write_with
 from factcheck.batch import BatchStats, Engine, WorkerRules, run_batch
@@ -32,7 +32,6 @@ from factcheck.cli_common import (
     comma_list,
     default_inputs,
 )
-from factcheck.contracts.validate import VALIDATION_FILE, Validation, validate_run, write_validation
 from factcheck.corpus import count_clusters, read_inputs
 from factcheck.engines import ENGINES, open_engine
 from factcheck.errors import InputProblem, UsageError
@@ -46,7 +45,11 @@ from factcheck.report.run import RunRecords, RunWriter, staged_run
 from factcheck.rules.loader import load_rules
 from factcheck.rules.model import RuleSet
 
+if TYPE_CHECKING:  # great_expectations (5 s to import) is loaded only by --validate
+    from factcheck.contracts.validate import Validation
+
 FAIL_ON = ("error", "warning", "info", "never")
+VALIDATION_FILE = "validation.json"  #: written into --out beside the reports by --validate
 DEFAULT_CACHE = ".factcheck-cache"  #: inside --out unless --cache names another directory
 
 
@@ -173,13 +176,14 @@ class _BatchRun:
                     self.progress.close()
                 run = writer.finish(self.problems, self.rules.rules, args.fail_on)
                 if args.validate:
+                    from factcheck.contracts.validate import validate_run
+
                     self.validation = validate_run(run)
                     run.summary["validation"] = self.validation.summary(VALIDATION_FILE)
                 with deferred():  # a signal now waits: the reports are all old or all new
                     write_reports(run, self.out, args.format)
                     if self.validation is not None:
-                        write_with(self.out / VALIDATION_FILE,
-                                   partial(write_validation, self.validation))  # fmt: skip
+                        write_with(self.out / VALIDATION_FILE, partial(_save, self.validation))
                         self.written_files.append(VALIDATION_FILE)
                     self.written = True
                 if not args.no_history:
@@ -246,3 +250,9 @@ def _print_summary(summary: dict[str, Any], out: Path, written: list[str]) -> No
         for key in ("clusters", "sources", "claims", "facts")
     )
     print(f"factcheck: {counts}; findings: {severities}; wrote {files}", file=sys.stderr)
+
+
+def _save(validation: Validation, path: Path) -> None:
+    from factcheck.contracts.validate import write_validation
+
+    write_validation(validation, path)

@@ -21,7 +21,6 @@ from factcheck.contracts.gx_context import run_suite
 from factcheck.report.run import ClusterReport, RunRecords
 
 EXAMPLES = 5  #: unexpected values kept per expectation
-VALIDATION_FILE = "validation.json"  #: written into --out beside the reports
 
 
 @dataclass

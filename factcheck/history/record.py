@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.contracts.validate import Validation
 from factcheck.history.metrics import run_metrics
 from factcheck.history.store import append_run, history_frame, new_run_id
 from factcheck.report.run import RunRecords
+
+if TYPE_CHECKING:  # great_expectations is imported only when a run validates
+    from factcheck.contracts.validate import Validation
 
 
 def record_run(
