@@ -257,7 +257,7 @@ def print_targets(
     print("\ntargets:")
     for name, value, target, op in lines:
         met = {">=": value >= target, "<=": value <= target, "<": value < target}[op]
-        print(f"  {name}: {value:.2f} ({op} {target:g}) {'met' if met else 'NOT met'}")
+        print(f"  {name}: {value:.3f} ({op} {target:g}) {'met' if met else 'NOT met'}")
 
 
 def _sha256(path: Path) -> str:
