@@ -35,7 +35,7 @@ from factcheck.cli_common import (
 from factcheck.corpus import count_clusters, read_inputs
 from factcheck.engines import ENGINES, open_engine
 from factcheck.errors import InputProblem, UsageError
-from factcheck.facts import SEVERITIES
+from factcheck.facts import severities_at_or_above
 from factcheck.history.record import record_run
 from factcheck.interrupt import Interrupted, deferred, interruptible
 from factcheck.progress import MODES as PROGRESS_MODES
@@ -236,10 +236,8 @@ def _open_cache(directory: str | None, out: Path, rules: RuleSet) -> ClusterCach
 
 def _fails(summary: dict[str, Any], fail_on: str) -> bool:
     """Whether a finding is at least as severe as ``fail_on``."""
-    if fail_on == "never":
-        return False
     counts = summary["findings_by_severity"]
-    return any(counts[s] for s in SEVERITIES[: SEVERITIES.index(fail_on) + 1])
+    return any(counts[s] for s in severities_at_or_above(fail_on))
 
 
 def _print_summary(summary: dict[str, Any], out: Path, written: list[str]) -> None:

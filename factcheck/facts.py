@@ -18,7 +18,15 @@ from factcheck.values import json_value
 ClaimRow = Mapping[str, Any]  #: one row of the claim table, as a mapping of column -> value
 
 STATUSES = ("agree", "conflict", "variant", "single_source")
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info")  #: most severe first
+
+
+def severities_at_or_above(threshold: str) -> tuple[str, ...]:
+    """The severities at least as severe as ``threshold`` (``never``: none), a ``--fail-on``."""
+    if threshold not in SEVERITIES:
+        return ()
+    return SEVERITIES[: SEVERITIES.index(threshold) + 1]
+
 
 #: The claim columns an evidence record carries, beyond its provenance, for each claim kind.
 EVIDENCE_VALUES: dict[str, tuple[str, ...]] = {

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from factcheck.facts import SEVERITIES
+from factcheck.facts import severities_at_or_above
 from factcheck.report.base import ReportFormat
 from factcheck.report.run import ClusterReport, RunRecords
 from factcheck.report.text_positions import LineIndex, one_line
@@ -85,17 +85,11 @@ def _counts(suite: ET.Element) -> Counts:
 
 
 def _suites(run: RunRecords) -> Iterator[ET.Element]:
-    failing = _failing_severities(run.fail_on)
+    failing = frozenset(severities_at_or_above(run.fail_on))
     for cluster in run.clusters():
         yield cluster_suite(cluster, failing)
     if run.errors:
         yield errors_suite(run.errors)
-
-
-def _failing_severities(fail_on: str) -> frozenset[str]:
-    if fail_on not in SEVERITIES:
-        return frozenset()
-    return frozenset(SEVERITIES[: SEVERITIES.index(fail_on) + 1])
 
 
 def cluster_suite(cluster: ClusterReport, failing: frozenset[str]) -> ET.Element:

@@ -13,11 +13,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from factcheck.facts import Fact, Finding, Verdict, evidence_of, finding_id
+from factcheck.facts import (
+    Fact,
+    Finding,
+    Verdict,
+    evidence_of,
+    finding_id,
+    severities_at_or_above,
+)
 from factcheck.rules.kinds import RuleKind, load_builtin_kinds
 
 FINDING_STATUSES = ("conflict", "variant", "single_source")
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
 class RuleLike(Protocol):
@@ -97,7 +103,5 @@ def _finding(fact: Fact, rule: RuleLike, verdict: Verdict) -> Finding:
 
 def at_or_above(findings: Iterable[Finding], threshold: str) -> list[Finding]:
     """The findings whose severity is at least ``threshold`` (``never``: none)."""
-    if threshold == "never":
-        return []
-    floor = SEVERITY_RANK[threshold]
-    return [f for f in findings if SEVERITY_RANK.get(f.severity, 0) >= floor]
+    failing = severities_at_or_above(threshold)
+    return [f for f in findings if f.severity in failing]
