@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factcheck.atomic import write_text_atomic, write_with
+from factcheck.atomic import write_text_atomic
 from factcheck.cli_common import EXIT_OK
 from factcheck.dashboard.page import render_dashboard
 from factcheck.errors import UsageError
 from factcheck.history.store import load_history
+from factcheck.tables import write_table
 
 EXPORTS = (".csv", ".parquet")
 
@@ -54,10 +55,8 @@ def run_dashboard(args: argparse.Namespace) -> int:
     page = render_dashboard(history, _report_href(args.report, history_dir, out))
     try:
         write_text_atomic(out, page)
-        if export is not None and export.suffix == ".csv":
-            write_text_atomic(export, history.to_csv(index=False, lineterminator="\n"))
-        elif export is not None:
-            write_with(export, lambda path: history.to_parquet(path, index=False))
+        if export is not None:
+            write_table(history, export.suffix.removeprefix("."), export)
     except OSError as exc:
         raise UsageError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from None
     runs = history["run_id"].nunique()

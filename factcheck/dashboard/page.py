@@ -8,13 +8,13 @@ names, cluster ids, labels) is escaped.
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import quote
 
 import pandas as pd
 
 from factcheck import __version__
 from factcheck.dashboard import svg
 from factcheck.facts import SEVERITIES
+from factcheck.report.html_cluster import cluster_fragment
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
@@ -225,7 +225,7 @@ def _worst_clusters(history: pd.DataFrame, run_id: str, report_href: str | None)
     for cluster_id, counts in table.iterrows():
         name = escape(str(cluster_id))
         if report_href:
-            href = escape(f"{report_href}#cluster-{quote(str(cluster_id), safe='')}")
+            href = escape(f"{report_href}#{cluster_fragment(str(cluster_id))}")
             name = f'<a href="{href}">{name}</a>'
         cells = "".join(f"<td class='num'>{counts[c]:,.0f}</td>" for c in table.columns)
         body.append(f"<tr><td>{name}</td>{cells}</tr>")

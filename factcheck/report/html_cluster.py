@@ -45,9 +45,14 @@ class Context:
         return label if outlet == view.MISSING else f"{label} · {escape(outlet)}"
 
 
+def cluster_fragment(cluster_id: str) -> str:
+    """The cluster's anchor, which other pages link to (``report.html#cluster-...``)."""
+    return f"cluster-{quote(cluster_id, safe='')}"
+
+
 def cluster_anchor(cluster_id: str) -> str:
-    """The anchor other pages link to (``report.html#cluster-...``; the dashboard does)."""
-    return escape(f"cluster-{quote(cluster_id, safe='')}")
+    """:func:`cluster_fragment`, escaped for an attribute."""
+    return escape(cluster_fragment(cluster_id))
 
 
 def cluster_section(number: int, record: Record, texts: Mapping[str, str]) -> str:

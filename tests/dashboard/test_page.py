@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from factcheck.batch import check_clusters
@@ -115,5 +116,8 @@ def test_the_command_writes_the_dashboard_and_the_export(history_dir: Path, tmp_
     assert main([*argv, "--export", str(export)]) == 0
     assert "<svg" in out.read_text(encoding="utf-8")
     assert export.read_text(encoding="utf-8").startswith("run_id,started_at,label,dimension,")
+    parquet = tmp_path / "metrics.parquet"
+    assert main([*argv, "--export", str(parquet)]) == 0
+    pd.testing.assert_frame_equal(pd.read_parquet(parquet), load_history(history_dir))
     assert main([*argv, "--export", str(tmp_path / "metrics.xlsx")]) == 2
     assert main(["dashboard", "--history", str(tmp_path / "none"), "--out", str(out)]) == 2
