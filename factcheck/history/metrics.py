@@ -71,8 +71,6 @@ class MetricsCounter:
             self.counts["outlet_pair", f"{a} | {b}", "disagreeing_facts"] += disagrees
 
     def _finding(self, finding: Mapping[str, Any], outlets: Mapping[str, str]) -> None:
-        self.counts["severity", finding["severity"], "findings"] += 1
-        self.counts["rule", finding["rule"], "findings"] += 1
         self.counts["kind", finding["kind"], "findings"] += 1
         for name in sorted(
             {outlets.get(e["source_id"], e["source_id"]) for e in finding["evidence"]}
@@ -95,8 +93,10 @@ class MetricsCounter:
             **extra,
         }
         rows = [Metric("run", "", name, float(value)) for name, value in totals.items()]
-        for severity in SEVERITIES:  # every severity, zeros too, so charts line up
-            self.counts.setdefault(("severity", severity, "findings"), 0)
+        for severity, n in summary["findings_by_severity"].items():  # zeros too: charts line up
+            self.counts["severity", severity, "findings"] = n
+        for rule, n in summary["findings_by_rule"].items():
+            self.counts["rule", rule, "findings"] = n
         rows += [Metric(d, k, m, float(v)) for (d, k, m), v in sorted(self.counts.items())]
         for _, cluster_id, by_severity in self.clusters:
             rows += [
