@@ -19,8 +19,8 @@ FINDING_COLUMNS = ("id", "cluster_id", "fact_id", "rule", "severity", "kind", "s
 EVIDENCE_COLUMNS = ("finding_id", "cluster_id", "claim_id", "source_id", "start", "end", "text")
 
 
-def _surface(texts: Mapping[str, str], source_id: Any, start: Any, end: Any, text: Any) -> bool:
-    source = texts.get(str(source_id))
+def _surface(source: str | None, start: Any, end: Any, text: Any) -> bool:
+    """Whether ``source[start:end]`` is ``text`` (False when anything is missing)."""
     if source is None or pd.isna(start) or pd.isna(end) or pd.isna(text):
         return False
     return bool(source[int(start) : int(end)] == text)
@@ -44,7 +44,7 @@ def claims_frame(claims: pd.DataFrame, clusters: Sequence[ClusterReport]) -> pd.
     )
     frame["surface_matches"] = pd.Series(
         [
-            _surface({k[1]: texts[k]} if k in texts else {}, k[1], s, e, t)
+            _surface(texts.get(k), s, e, t)
             for k, s, e, t in zip(keys, claims["start"], claims["end"], claims["text"], strict=True)
         ],
         dtype=bool,
@@ -80,8 +80,8 @@ def evidence_frame(clusters: Sequence[ClusterReport], claim_ids: Iterable[str]) 
                 row["cluster_id"] = cluster.record["cluster_id"]
                 row["claim_known"] = item.get("claim_id") in known
                 row["surface_matches"] = _surface(
-                    cluster.texts, item.get("source_id"), item.get("start"), item.get("end"),
-                    item.get("text"),
+                    cluster.texts.get(str(item.get("source_id"))),
+                    item.get("start"), item.get("end"), item.get("text"),
                 )  # fmt: skip
                 rows.append(row)
     columns = {
