@@ -21,7 +21,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.atomic import write_with
 from factcheck.batch import BatchStats, Engine, WorkerRules, run_batch
 from factcheck.cache import ClusterCache, rules_fingerprint
 from factcheck.cli_common import (
@@ -40,7 +39,15 @@ from factcheck.history.record import record_run
 from factcheck.interrupt import Interrupted, deferred, interruptible
 from factcheck.progress import MODES as PROGRESS_MODES
 from factcheck.progress import Progress
-from factcheck.report import FORMATS, report_files, write_reports
+from factcheck.report import (
+    FORMATS,
+    VALIDATION_FILE,
+    Extra,
+    publish_rendered,
+    render_reports,
+    report_files,
+)
+from factcheck.report.publish import recover
 from factcheck.report.run import RunRecords, RunWriter, staged_run
 from factcheck.rules.loader import load_rules
 from factcheck.rules.model import RuleSet
@@ -49,7 +56,6 @@ if TYPE_CHECKING:  # great_expectations (5 s to import) is loaded only by --vali
     from factcheck.contracts.validate import Validation
 
 FAIL_ON = ("error", "warning", "info", "never")
-VALIDATION_FILE = "validation.json"  #: written into --out beside the reports by --validate
 DEFAULT_CACHE = ".factcheck-cache"  #: inside --out unless --cache names another directory
 
 
@@ -164,6 +170,7 @@ class _BatchRun:
         """Check every cluster, staging the outputs as they come, then write the reports."""
         args = self.args
         try:
+            recover(self.out)  # a run killed while publishing: finish its reports first
             with (
                 open_engine(
                     args.engine, args.jobs, WorkerRules.of(self.rules), args.scheduler
@@ -180,11 +187,13 @@ class _BatchRun:
 
                     self.validation = validate_run(run)
                     run.summary["validation"] = self.validation.summary(VALIDATION_FILE)
+                extra: list[Extra] = []
+                if self.validation is not None:
+                    extra.append((VALIDATION_FILE, partial(_save, self.validation)))
+                rendered, names = render_reports(run, args.format, extra)
                 with deferred():  # a signal now waits: the reports are all old or all new
-                    write_reports(run, self.out, args.format)
-                    if self.validation is not None:
-                        write_with(self.out / VALIDATION_FILE, partial(_save, self.validation))
-                        self.written_files.append(VALIDATION_FILE)
+                    publish_rendered(rendered, self.out, names)
+                    self.written_files = names
                     self.written = True
                 if not args.no_history:
                     history = Path(args.history) if args.history else self.out / "history"

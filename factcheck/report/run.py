@@ -23,6 +23,7 @@ import pandas as pd
 from factcheck.claims import empty_claims
 from factcheck.errors import InputProblem
 from factcheck.pipeline import ClusterResult
+from factcheck.report.publish import STAGING_PREFIX, staging_alive
 from factcheck.report.records import (
     SCHEMA_VERSION,
     TOOL,
@@ -209,10 +210,13 @@ class RunWriter:
 def staged_run(out: Path) -> Iterator[RunWriter]:
     """A :class:`RunWriter` staging into a fresh directory inside ``out``, removed afterwards."""
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".factcheck-staging-", dir=out))
-    writer = RunWriter(staging)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
-        yield writer
+        with staging_alive(staging):
+            writer = RunWriter(staging)
+            try:
+                yield writer
+            finally:
+                writer.close()
     finally:
-        writer.close()
         shutil.rmtree(staging, ignore_errors=True)
