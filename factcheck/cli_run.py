@@ -170,7 +170,12 @@ class _BatchRun:
         """Check every cluster, staging the outputs as they come, then write the reports."""
         args = self.args
         try:
-            recover(self.out)  # a run killed while publishing: finish its reports first
+            if recover(self.out):
+                print(
+                    f"factcheck: note: an earlier run into {self.out} was killed while it "
+                    "moved its reports into place; finished that first",
+                    file=sys.stderr,
+                )
             with (
                 open_engine(
                     args.engine, args.jobs, WorkerRules.of(self.rules), args.scheduler

@@ -3,8 +3,9 @@
 Inside :func:`interruptible`, either signal raises :class:`Interrupted` in the main thread,
 wherever it is, so that every ``finally`` runs: the staging directory is removed, the
 workers are stopped, the reports of the previous run are left as they were. While
-:func:`deferred` is active (the reports being written) a signal is held until the block
-ends, so the reports are either all of the previous run or all of this one.
+:func:`deferred` is active (the rendered reports being moved into place) a signal is held
+until the block ends, so the reports are either all of the previous run or all of this one.
+A SIGKILL cannot be held: :mod:`factcheck.report.publish` covers that case.
 The exit code is 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM.
 """
 

@@ -60,15 +60,19 @@ def publish(
     return targets
 
 
-def recover(out: Path) -> None:
-    """Finish a publish that a crash interrupted and remove dead runs' staging directories."""
+def recover(out: Path) -> bool:
+    """Finish a publish that a crash interrupted and remove dead runs' staging directories.
+
+    Whether there was a publish to finish.
+    """
     if not out.is_dir():
-        return
+        return False
     with out_lock(out):
-        _finish_interrupted(out)
+        finished = _finish_interrupted(out)
         for staging in sorted(out.glob(f"{STAGING_PREFIX}*")):
             if staging.is_dir() and not _is_alive(staging):
                 shutil.rmtree(staging, ignore_errors=True)
+    return finished
 
 
 @contextmanager
@@ -108,16 +112,16 @@ def _locked(directory: Path, blocking: bool) -> Iterator[None]:
         os.close(descriptor)  # closing the last descriptor releases the lock
 
 
-def _finish_interrupted(out: Path) -> None:
+def _finish_interrupted(out: Path) -> bool:
     """Complete the renames of a journal left by a run that died while publishing."""
     journal = out / JOURNAL_NAME
     try:
         record = json.loads(journal.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return
+        return False
     except (OSError, ValueError):  # a journal is written atomically: this is not ours
         journal.unlink(missing_ok=True)
-        return
+        return False
     rendered = out / str(record.get("from", ""))
     names = [n for n in record.get("names", []) if (rendered / n).is_file()]
     if out.resolve() in rendered.resolve().parents:  # never follow a journal out of ``out``
@@ -125,6 +129,7 @@ def _finish_interrupted(out: Path) -> None:
         _retire(out, [n for n in record.get("retire", []) if "/" not in n and n != ".."])
     _sync_directory(out)
     journal.unlink(missing_ok=True)
+    return True
 
 
 def _move_all(rendered: Path, out: Path, names: Sequence[str], crash: bool = True) -> list[Path]:

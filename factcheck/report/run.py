@@ -4,7 +4,8 @@ A batch never holds every cluster: each :class:`ClusterOutput` goes to a staging
 as soon as it is ready (``clusters.jsonl``, ``findings.jsonl`` and ``claims/part-*.parquet``),
 and :class:`RunRecords` streams them back, so every report format is written from files,
 one cluster at a time. The staging directory lives inside ``--out`` and is removed when the
-run ends; the reports themselves are written atomically from it.
+run ends; the reports are rendered inside it, then published into ``--out`` as one set
+(:mod:`factcheck.report.publish`).
 """
 
 from __future__ import annotations
