@@ -15,11 +15,20 @@ import pandas as pd
 
 from factcheck import __version__
 from factcheck.claims import empty_claims
-from factcheck.cli_common import EXIT_ERROR, EXIT_OK, comma_list, default_inputs, read_clusters
+from factcheck.cli_common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    add_input_options,
+    comma_list,
+    default_inputs,
+    input_limits,
+    read_clusters,
+)
 from factcheck.cli_dashboard import add_dashboard_command
 from factcheck.cli_gate import add_gate_command
 from factcheck.cli_rules import add_rules_command
 from factcheck.cli_run import add_run_command
+from factcheck.controls import visible
 from factcheck.errors import UsageError
 from factcheck.extract import EXTRACTORS, extract_claims
 from factcheck.tables import FORMATS, write_table
@@ -35,9 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="*", metavar="INPUT", help="directories, .txt or .jsonl")
     extract.add_argument("--format", choices=FORMATS, default="csv", help="table format (csv)")
     extract.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    extract.add_argument(
-        "--encoding", metavar="NAME", help="read text files in this encoding instead of UTF-8"
-    )
+    add_input_options(extract)
     extract.add_argument(
         "--kinds",
         metavar="KIND,...",
@@ -55,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 def run_extract(args: argparse.Namespace) -> int:
     if args.format not in ("csv", "jsonl") and args.output is None:
         raise UsageError(f"--format {args.format} is binary: give --output FILE")
-    clusters, problems = read_clusters(args.inputs or default_inputs(), args.encoding)
+    clusters, problems = read_clusters(
+        args.inputs or default_inputs(), args.encoding, input_limits(args)
+    )
     frames = [extract_claims(cluster, args.kinds) for cluster in clusters]
     table = pd.concat(frames, ignore_index=True) if frames else empty_claims()
     if clusters or not problems:
@@ -72,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except UsageError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+        print(f"factcheck: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK

@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.atomic import write_text_atomic
-from factcheck.cli_common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, comma_list, report_problem
+from factcheck.cli_common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_input_options,
+    comma_list,
+    input_limits,
+    report_problem,
+)
+from factcheck.controls import visible
 from factcheck.errors import InputError, InputProblem, UsageError
 from factcheck.facts import SEVERITIES, Finding
 from factcheck.gate import DraftCheck, check_draft, draft_facts, line_and_column
@@ -62,7 +71,7 @@ def add_gate_command(commands: Any) -> None:
     gate.add_argument(
         "--write-baseline", metavar="FILE", help="write every current finding's id here; exit 0"
     )
-    gate.add_argument("--encoding", metavar="NAME", help="read text files in this encoding")
+    add_input_options(gate)
     gate.set_defaults(handler=run_gate)
 
 
@@ -86,7 +95,9 @@ def run_gate(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)
     baseline = _baseline(args.baseline)
     drafts, problems = _draft_files(args.drafts)
-    sources, source_problems = read_sources(args.against, args.encoding, [str(d) for d in drafts])
+    sources, source_problems = read_sources(
+        args.against, args.encoding, [str(d) for d in drafts], input_limits(args)
+    )
     if source_problems or not sources:
         nothing = InputProblem(" ".join(args.against), "no sources: every file named is a draft")
         for problem in source_problems or [nothing]:
@@ -95,7 +106,7 @@ def run_gate(args: argparse.Namespace) -> int:
     outcome = _Outcome(problems=problems)
     for path in drafts:
         try:
-            draft = read_text(path, path.stem, args.encoding)
+            draft = read_text(path, path.stem, args.encoding, input_limits(args))
         except InputError as exc:
             report_problem(exc.problem)
             outcome.problems.append(exc.problem)
@@ -142,7 +153,8 @@ def finding_line(checked: DraftCheck, finding: Finding) -> str:
     """``path:line:col: severity CODE message`` at the finding's first draft evidence."""
     line, column = line_and_column(checked.draft.text, finding.evidence[0].start)
     message = " ".join(finding.message.split())
-    return f"{checked.draft.path}:{line}:{column}: {finding.severity} {finding.rule} {message}"
+    where = f"{checked.draft.path}:{line}:{column}"
+    return visible(f"{where}: {finding.severity} {finding.rule} {message}")
 
 
 def _print_findings(checked: DraftCheck, findings: Iterable[Finding]) -> None:
@@ -193,4 +205,4 @@ def _print_summary(
         parts.append(f"baseline written to {baseline_out}")
     if written:
         parts.append("wrote " + ", ".join(map(str, written)))
-    print("; ".join(parts), file=sys.stderr)
+    print(visible("; ".join(parts)), file=sys.stderr)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.cli_common import EXIT_ERROR, EXIT_OK, report_problem
+from factcheck.controls import visible
 from factcheck.errors import ConfigError, UsageError
 from factcheck.rules.kinds import REGISTRY
 from factcheck.rules.loader import load_rules
@@ -56,7 +57,8 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [(r.code, r.severity, r.kind, r.name, r.summary) for r in rules]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     for row in rows:
-        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[4]]))
+        cells = [*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[4]]
+        print(visible("  ".join(cells)))
     return EXIT_OK
 
 
@@ -66,7 +68,7 @@ def run_explain(args: argparse.Namespace) -> int:
     rule = ruleset.find(args.code)
     if rule is None:
         raise UsageError(_unknown_code(args.code, ruleset))
-    print("\n".join(explain_lines(rule)))
+    print("\n".join(map(visible, explain_lines(rule))))
     return EXIT_OK
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.controls import visible
+
 
 @dataclass(frozen=True)
 class InputProblem:
@@ -16,8 +18,9 @@ class InputProblem:
     cluster_id: str | None = None
 
     def __str__(self) -> str:
+        """One line for a terminal: control characters in the path or message escaped."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")
 
 
 class InputError(Exception):

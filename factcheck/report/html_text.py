@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from factcheck.controls import pictured
 from factcheck.report.view import severity_rank
 
 
@@ -29,8 +30,8 @@ class Span:
 
 
 def escape(text: object) -> str:
-    """Text safe in HTML content and in quoted attributes."""
-    return html.escape(str(text), quote=True)
+    """Text safe in HTML content and in quoted attributes, control characters pictured."""
+    return html.escape(pictured(str(text)), quote=True)
 
 
 def highlight(text: str, spans: Iterable[Span]) -> str:

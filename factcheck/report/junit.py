@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from factcheck.controls import pictured
 from factcheck.facts import severities_at_or_above
 from factcheck.report.base import ReportFormat
 from factcheck.report.run import ClusterReport, RunRecords
@@ -34,8 +35,9 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(text: object) -> str:
-    """``text`` without the characters XML 1.0 forbids."""
-    return _NOT_XML.sub("", str(text))
+    """``text`` with the characters XML 1.0 forbids shown instead: control characters as
+    their control pictures (:func:`~factcheck.controls.pictured`), the rest as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", pictured(str(text)))
 
 
 @dataclass

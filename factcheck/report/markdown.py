@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from factcheck.controls import pictured
 from factcheck.facts import SEVERITIES
 from factcheck.report import view
 from factcheck.report.base import ReportFormat
@@ -22,13 +23,19 @@ from factcheck.report.compare import Piece, marked_rows
 from factcheck.report.run import RunRecords
 
 # Every ASCII punctuation mark that can start or end inline Markdown (GitHub flavour:
-# emphasis, code, links, autolinks, HTML, entities, tables, strikethrough, math, headings).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&$])")
+# emphasis, code, links, HTML, entities, tables, strikethrough, math, headings), and those
+# GitHub turns into links in plain text: "://" of a URL, "@" of a mention or an e-mail
+# address, the "." after "www".
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&$@]|:(?=//)|(?<=\bwww)\.)", re.IGNORECASE)
 
 
 def escape(text: object, strip: bool = True) -> str:
-    """Text that renders as itself inline: one line, Markdown punctuation backslash-escaped."""
-    line = re.sub(r"\s+", " ", str(text))
+    """Text that renders as itself inline: one line, Markdown punctuation backslash-escaped.
+
+    Control characters are pictured (:func:`~factcheck.controls.pictured`), so that the file
+    is inert on a terminal too.
+    """
+    line = re.sub(r"\s+", " ", pictured(str(text)))
     return _SPECIAL.sub(r"\\\1", line.strip() if strip else line)
 
 

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
 
 from factcheck.rules.kinds import Parameter, RuleKind
 from factcheck.rules.yamlfile import Document, JsonPath
@@ -88,7 +89,21 @@ def parameter_type_problem(parameter: Parameter, value: Any) -> str | None:
         return f"must be {_TYPE_WORDS.get(parameter.type, parameter.type)}, not {_type_of(value)}"
     if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number, not {value}"
-    return None
+    error = best_match(Draft202012Validator(dict(parameter.limits)).iter_errors(value))
+    if error is None:
+        return None
+    at = "".join(f"[{p}]" for p in error.absolute_path)
+    return f"{at}: {_limit(error)}" if at else _limit(error)
+
+
+def _limit(error: ValidationError) -> str:
+    match error.validator:
+        case "minimum":
+            return f"must be at least {error.validator_value}, not {error.instance!r}"
+        case "maximum":
+            return f"must be at most {error.validator_value}, not {error.instance!r}"
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    return _what(error, schema)
 
 
 def _unknown(what: str, name: str, known: Iterable[str], of: str = "") -> str:

@@ -9,6 +9,7 @@ files are checked together for duplicate codes and clashing synonyms. Every prob
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ from factcheck.rules.model import OUTCOMES, Rule, RuleSet
 from factcheck.rules.yamlfile import Document, LocatedError, read_document
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
+#: Rule files larger than this are refused unread: the built-in ones are 50 KB together, and
+#: PyYAML reads about 1 MB a second.
+MAX_RULE_FILE_BYTES = 2**20
 
 
 def default_rules_dir() -> Path:
@@ -110,15 +114,34 @@ class _Unreadable(Exception):
 
 
 def _read_text(file: str) -> str:
+    """The file's text: UTF-8 (a BOM allowed), at most :data:`MAX_RULE_FILE_BYTES`."""
     try:
-        data = Path(file).read_bytes()
+        with open(file, "rb") as stream:  # bounded: a FIFO or /dev/zero must not fill memory
+            data = stream.read(MAX_RULE_FILE_BYTES + 1)
     except OSError as exc:
         raise _Unreadable(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_RULE_FILE_BYTES:
+        limit = MAX_RULE_FILE_BYTES // 2**20
+        raise _Unreadable(
+            f"larger than {limit} MiB: too large for a rule file (hand-written configuration)"
+        )
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        raise _Unreadable("saved as UTF-16; save the rule file as UTF-8", 1)
+    if b"\0" in data:
+        raise _Unreadable(_zero_bytes(data), data.count(b"\n", 0, data.index(b"\0")) + 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise _Unreadable(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
+
+
+def _zero_bytes(data: bytes) -> str:
+    """What a file with zero bytes is: UTF-16 without a BOM, or not text at all."""
+    head = data[:64]
+    if len(head) > 1 and (not head[0::2].strip(b"\0") or not head[1::2].strip(b"\0")):
+        return "looks like UTF-16 (every other byte is zero); save the rule file as UTF-8"
+    return "a binary file (it holds zero bytes), not YAML text"
 
 
 def _rules(file: str, document: Document, kinds: Mapping[str, RuleKind]) -> list[Rule]:

@@ -3,12 +3,14 @@
 PyYAML's safe loader composes the node tree (which keeps marks); we turn it into dicts,
 lists and scalars ourselves, so that every problem found later can name its line. Aliases
 (``*name``) are refused: a rule file is short and hand-written, and aliases are what a file
-built to explode in size ("billion laughs") is made of. Duplicate keys, merge keys (``<<``)
-and nesting deeper than :data:`MAX_DEPTH` are refused too.
+built to explode in size ("billion laughs") is made of. Duplicate keys, merge keys (``<<``),
+tags other than the plain mapping, list and scalar ones, nesting deeper than
+:data:`MAX_DEPTH` and whole numbers beyond :data:`MAX_INTEGER` are refused too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -17,11 +19,15 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_DEPTH = 32
+#: Largest whole number a rule file may hold: what a float (and JSON) holds exactly, 2**53.
+MAX_INTEGER = 2**53
 JsonPath = tuple[str | int, ...]  #: keys and indexes from the document root to a value
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_INT_TAG = "tag:yaml.org,2002:int"
+_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class LocatedError(Exception):
@@ -116,10 +122,18 @@ class _Reader:
         if isinstance(node, SequenceNode):
             _expect_tag(node, _SEQ_TAG)
             return [self.read(item, (*path, i)) for i, item in enumerate(node.value)]
+        line = _line(node.start_mark)
         try:
-            return self.loader.construct_object(node)
-        except (ValueError, OverflowError) as exc:  # a timestamp such as 2020-13-45
-            raise LocatedError(_line(node.start_mark), f"cannot read value: {exc}") from None
+            value = self.loader.construct_object(node)
+        except (ValueError, OverflowError) as exc:  # 2020-13-45, or 5,000 digits
+            if node.tag == _INT_TAG:
+                raise LocatedError(line, _too_large(str(node.value))) from None
+            raise LocatedError(line, f"cannot read value: {exc}") from None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            raise LocatedError(line, _too_large(str(node.value)))
+        if isinstance(value, str):
+            _check_characters(value, line)
+        return value
 
     def mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -141,7 +155,26 @@ def _key(node: Node) -> str:
         )
     if node.tag == _MERGE_TAG:
         raise LocatedError(_line(node.start_mark), "YAML merge keys (<<) are not allowed")
+    _check_characters(str(node.value), _line(node.start_mark))
     return str(node.value)
+
+
+def _check_characters(text: str, line: int) -> None:
+    """Refuse control characters (but tab and newline) and halves of UTF-16 pairs.
+
+    Only a YAML escape (``"\\e"``, ``"\\x1b"``, ``"\\ud800"``) puts them into a string; no
+    report or terminal should receive them from a rule file.
+    """
+    bad = _UNWANTED.search(text)
+    if bad is not None:
+        code = ord(bad.group())
+        what = "half of a UTF-16 pair" if 0xD800 <= code <= 0xDFFF else "control character"
+        raise LocatedError(line, f"{what} U+{code:04X} in a string; rule texts are plain text")
+
+
+def _too_large(written: str) -> str:
+    shown = written if len(written) <= 24 else f"{written[:20]}... ({len(written)} characters)"
+    return f"number {shown} is too large: whole numbers must lie within -2**53..2**53"
 
 
 def _expect_tag(node: Node, tag: str) -> None:

@@ -100,7 +100,7 @@ def test_a_batch_has_a_suite_per_cluster_and_root_totals(tmp_path):
     assert [c.name for c in suites[-1]] == ["in/bad.jsonl:4", "in/x"]
 
 
-def test_markup_and_forbidden_characters_are_escaped_or_dropped(tmp_path):
+def test_markup_is_escaped_and_forbidden_characters_shown(tmp_path):
     seed = seed_output()
     record = copy.deepcopy(seed.record)
     finding = next(f for f in record["findings"] if f["rule"] == "FC201")
@@ -109,14 +109,15 @@ def test_markup_and_forbidden_characters_are_escaped_or_dropped(tmp_path):
     texts = dict(seed.texts)
     xml = _write(tmp_path, [ClusterOutput(record, texts, seed.claims)], "warning")
     failure = next(f for f in _failures(xml) if f.type == "FC201")
-    assert failure.message == 'A <b>&amp; "quoted" message ]]> end'
-    assert failure.text.split("\n")[0].endswith(": Kataeb Hezbollah </failure><x>")
+    assert failure.message == 'A <b>&amp; "quoted"\u2400\u2401\u241b\ufffd message ]]> end'
+    assert failure.text.split("\n")[0].endswith(": Kataeb\u2401 Hezbollah </failure><x>")
 
 
 def test_xml_text_keeps_what_xml_allows():
     allowed = "tab\t nl\n cr\r é 😀 \ud7ff \ue000 \ufffd"
     assert xml_text(allowed) == allowed
-    assert xml_text("\x00a\x08b\x0c\x1fc\x7f\ufffe\uffff\udc00") == "abc\x7f"
+    shown = xml_text("\x00a\x08b\x0c\x1fc\x7f\x9b\ufffe\uffff\udc00")
+    assert shown == "\u2400a\u2408b\u240c\u241fc\u2421\ufffd\ufffd\ufffd\ufffd"
 
 
 def test_an_empty_run_is_an_empty_valid_document(tmp_path):

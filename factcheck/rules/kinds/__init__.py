@@ -24,11 +24,16 @@ PARAMETER_TYPES = ("number", "integer", "string", "boolean", "array", "object")
 
 @dataclass(frozen=True)
 class Parameter:
-    """One parameter of a rule kind."""
+    """One parameter of a rule kind.
+
+    ``limits`` is JSON Schema for the values the check can use beyond their ``type`` (a
+    range, the words a list may hold); the loader refuses other values with the file's line.
+    """
 
     type: str
     default: Any
     description: str
+    limits: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

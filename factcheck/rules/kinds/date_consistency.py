@@ -44,6 +44,7 @@ PARAMETERS = {
         0,
         "Days two placements may differ by and still agree (1 allows for time zones: an "
         "attack late on Tuesday in Washington is early Wednesday in Baghdad).",
+        {"minimum": 0, "maximum": 3660},
     ),
 }
 

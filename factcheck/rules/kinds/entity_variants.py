@@ -38,11 +38,13 @@ PARAMETERS = {
         "How alike (0 to 1, rapidfuzz ratio / 100) two differing words must be to count as "
         "two spellings of one word (Kataeb/Kataib 0.83, Kiev/Kyiv 0.75); less alike words "
         "are different names (an alias, an acronym), not a finding.",
+        {"minimum": 0, "maximum": 1},
     ),
     "min_word_length": Parameter(
         "integer",
         4,
         "Words shorter than this never count as spellings of each other (US/USA).",
+        {"minimum": 0},
     ),
     "ignore_case": Parameter(
         "boolean",

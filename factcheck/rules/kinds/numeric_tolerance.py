@@ -137,13 +137,22 @@ KIND = RuleKind(
     check=check,
     parameters={
         "relative_tolerance": Parameter(
-            "number", 0.0, "Numbers this fraction apart count as the same (0.05 = 5%)."
+            "number",
+            0.0,
+            "Numbers this fraction apart count as the same (0.05 = 5%).",
+            {"minimum": 0},
         ),
         "absolute_tolerance": Parameter(
-            "number", 0.0, "Numbers this far apart count as the same, in the fact's unit."
+            "number",
+            0.0,
+            "Numbers this far apart count as the same, in the fact's unit.",
+            {"minimum": 0},
         ),
         "variant_severity": Parameter(
-            "string", "warning", "Severity of a hedged variance: error, warning or info."
+            "string",
+            "warning",
+            "Severity of a hedged variance: error, warning or info.",
+            {"enum": ["error", "warning", "info"]},
         ),
     },
 )

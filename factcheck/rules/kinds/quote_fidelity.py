@@ -357,6 +357,7 @@ KIND = RuleKind(
             0.5,
             "Share of the shorter quote's words that must be found, in order, in the other "
             "for the two to be compared as one utterance (0 to 1).",
+            {"minimum": 0, "maximum": 1},
         ),
         "ignore_spelling_variants": Parameter(
             "boolean",
@@ -370,6 +371,7 @@ KIND = RuleKind(
             ["variant", "conflict"],
             "Verdicts this rule reports: 'variant' (words substituted or dropped without an "
             "ellipsis), 'conflict' (a negation flipped or a number changed).",
+            {"items": {"enum": ["variant", "conflict"]}},
         ),
     },
 )

@@ -42,6 +42,7 @@ PARAMETERS = {
         ["deputy", "vice", "assistant", "associate", "acting", "interim", "former", "ex", "under"],
         "Words that make another office of the same head: a Deputy Prime Minister is not the "
         "Prime Minister. Vice Admiral and Air Vice Marshal are ranks, not deputies.",
+        {"items": {"type": "string", "minLength": 1}},
     ),
     "within_source": Parameter(
         "boolean",

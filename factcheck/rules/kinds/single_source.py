@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from factcheck.claims import KINDS as CLAIM_KINDS
 from factcheck.facts import Fact, Verdict
 from factcheck.rules.kinds import Parameter, RuleKind
 from factcheck.text import CLAIM_ZONES
@@ -30,6 +31,7 @@ PARAMETERS = {
         ["quantity", "quote"],
         "Claim kinds to report (quantity, quote, entity, date); entities and dates alone are "
         "mostly noise.",
+        {"items": {"enum": list(CLAIM_KINDS)}},
     ),
     "ignore_titles": Parameter(
         "boolean", False, "Skip facts whose claims all stand in a headline."
