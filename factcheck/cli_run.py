@@ -28,8 +28,10 @@ from factcheck.cli_common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    add_input_options,
     comma_list,
     default_inputs,
+    input_limits,
 )
 from factcheck.corpus import count_clusters, read_inputs
 from factcheck.engines import ENGINES, open_engine
@@ -76,7 +78,7 @@ def add_run_command(commands: Any) -> None:
         "--fail-on", default="error", choices=FAIL_ON,
         help="exit 1 when a finding is at least this severe (error)",
     )  # fmt: skip
-    run.add_argument("--encoding", metavar="NAME", help="read text files in this encoding")
+    add_input_options(run)
     add_batch_options(run)
     add_quality_options(run)
     run.set_defaults(handler=run_check)
@@ -155,6 +157,8 @@ class _BatchRun:
         self.rules = rules
         self.inputs = args.inputs or default_inputs()
         self.out = Path(args.out)
+        if self.out.exists() and not self.out.is_dir():
+            raise UsageError(f"{self.out}: --out must be a directory, and this is a file")
         self.cache = None if args.no_cache else _open_cache(args.cache, self.out, rules)
         total = None if args.progress == "none" else count_clusters(self.inputs)
         self.progress = Progress(args.progress, total)
@@ -211,7 +215,7 @@ class _BatchRun:
         return run
 
     def _stage(self, engine: Engine, writer: RunWriter) -> None:
-        items = read_inputs(self.inputs, self.args.encoding)
+        items = read_inputs(self.inputs, self.args.encoding, input_limits(self.args))
         for item in run_batch(items, engine, self.cache, self.progress, self.stats):
             if isinstance(item, InputProblem):
                 self.progress.interject(f"factcheck: error: {item}")

@@ -10,6 +10,7 @@ and the cluster it was checking is tried once more on its own before it is repor
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import signal
 from collections.abc import Iterator
@@ -41,6 +42,11 @@ def open_engine(
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
     if scheduler is not None and name != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    if scheduler is None and jobs > max_local_jobs():
+        raise UsageError(
+            f"--jobs {jobs} is more worker processes than this machine can use "
+            f"({os.cpu_count() or 1} CPUs): at most {max_local_jobs()}"
+        )
     if name == "dask":
         from factcheck.engine_dask import DaskEngine  # dask is imported only when used
 
@@ -51,6 +57,11 @@ def open_engine(
     else:
         with ProcessEngine.open(jobs, rules, task) as engine:
             yield engine
+
+
+def max_local_jobs() -> int:
+    """The most local worker processes ``--jobs`` may ask for: 4 per CPU (each takes memory)."""
+    return 4 * (os.cpu_count() or 1)
 
 
 class InProcessEngine:
