@@ -104,12 +104,23 @@ def _blocks(rows: Iterable[ClaimRow], context: Context) -> dict[tuple[str, str],
     return blocks
 
 
+#: Claims of one source in one block that are compared pair by pair. Real articles bring at
+#: most about twenty (the seeds and WikiNews: 18); only machine-made or degenerate text brings
+#: thousands, whose pairs would be counted in the billions.
+MAX_PAIRED_PER_SOURCE = 100
+
+
 def _join(
     block: list[ClaimRow], score: Callable[[ClaimRow, ClaimRow], float], threshold: float
 ) -> list[list[ClaimRow]]:
-    """Greedy constrained grouping: best pairs first, never two different sayings of a source."""
-    parent = list(range(len(block)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
+    """Greedy constrained grouping: best pairs first, never two different sayings of a source.
+
+    Beyond a source's first :data:`MAX_PAIRED_PER_SOURCE` claims in the block, a claim joins
+    the group of the first of them that says the same (a repeat), or stands alone.
+    """
+    paired, repeats = _split_repeats(block)
+    parent = {i: i for i in paired}
+    members: dict[int, list[int]] = {i: [i] for i in paired}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -118,8 +129,8 @@ def _join(
         return i
 
     pairs = []
-    for i in range(len(block)):
-        for j in range(i + 1, len(block)):
+    for n, i in enumerate(paired):
+        for j in paired[n + 1 :]:
             if block[i]["source_id"] != block[j]["source_id"] or same_saying(block[i], block[j]):
                 value = score(block[i], block[j])
                 if value >= threshold:
@@ -130,7 +141,29 @@ def _join(
             continue
         parent[b] = a
         members[a] += members.pop(b)
+    for i, like in repeats:
+        if like is None:
+            members[i] = [i]
+        else:
+            members[root(like)].append(i)
     return [[block[i] for i in sorted(group)] for group in members.values()]
+
+
+def _split_repeats(block: list[ClaimRow]) -> tuple[list[int], list[tuple[int, int | None]]]:
+    """The claims compared pair by pair, and the others each with the compared claim of its
+    source that says the same (or None)."""
+    compared: dict[object, list[int]] = defaultdict(list)
+    paired: list[int] = []
+    repeats: list[tuple[int, int | None]] = []
+    for i, row in enumerate(block):
+        same_source = compared[row["source_id"]]
+        if len(same_source) < MAX_PAIRED_PER_SOURCE:
+            same_source.append(i)
+            paired.append(i)
+        else:
+            like = next((j for j in same_source if same_saying(block[j], row)), None)
+            repeats.append((i, like))
+    return paired, repeats
 
 
 def _compatible(block: list[ClaimRow], left: list[int], right: list[int]) -> bool:

@@ -16,6 +16,7 @@ that they do not, on a scale where :data:`factcheck.align.JOIN_THRESHOLD` decide
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -59,7 +60,10 @@ class Context:
 
     units: dict[str, str]
     anchor_weights: dict[str, float]
-    entities: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    #: source id -> (positions, names) of its entity claims, by position
+    entities: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)
+    #: (source id, sentence) -> names of the entity claims in that sentence
+    sentence_entities: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     actors: set[str] = field(default_factory=set)  # names of people and organisations
     dates: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict)
@@ -87,22 +91,17 @@ class Context:
 
     def _anchors_near(self, row: ClaimRow) -> dict[str, float]:
         start, end = int(row["start"]), int(row["end"])
-        return {
-            name: self.anchor_weights.get(name, 0.0)
-            for position, name, _ in self.entities.get(str(row["source_id"]), [])
-            if start - ANCHOR_BEFORE <= position <= end + ANCHOR_AFTER
-        }
+        positions, names = self.entities.get(str(row["source_id"]), ([], []))
+        first = bisect_left(positions, start - ANCHOR_BEFORE)
+        last = bisect_right(positions, end + ANCHOR_AFTER)
+        return {name: self.anchor_weights.get(name, 0.0) for name in names[first:last]}
 
     def anchors_in_sentence(self, row: ClaimRow) -> dict[str, float]:
         return dict(self.memo("sentence", row, lambda: self._anchors_in_sentence(row)))
 
     def _anchors_in_sentence(self, row: ClaimRow) -> dict[str, float]:
-        sentence = row.get("sentence")
-        return {
-            name: self.anchor_weights.get(name, 0.0)
-            for _, name, entity_sentence in self.entities.get(str(row["source_id"]), [])
-            if entity_sentence == sentence
-        }
+        names = self.sentence_entities.get((str(row["source_id"]), str(row.get("sentence"))), [])
+        return {name: self.anchor_weights.get(name, 0.0) for name in names}
 
     def times(self, row: ClaimRow) -> set[str]:
         return self.dates.get((str(row["source_id"]), str(row.get("sentence"))), set())
@@ -113,7 +112,8 @@ def build_context(rows: Sequence[ClaimRow], synonyms: Mapping[str, Sequence[str]
     units = {variant.lower(): canonical.lower() for canonical, variants in synonyms.items()
              for variant in variants}  # fmt: skip
     counts: Counter[str] = Counter()
-    entities: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    entities: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    sentence_entities: dict[tuple[str, str], list[str]] = defaultdict(list)
     actors: set[str] = set()
     dates: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in rows:
@@ -122,7 +122,8 @@ def build_context(rows: Sequence[ClaimRow], synonyms: Mapping[str, Sequence[str]
             counts[name] += 1
             if row.get("entity_type") in ("person", "organisation"):
                 actors.add(name)
-            entities[str(row["source_id"])].append((int(row["start"]), name, str(row["sentence"])))
+            entities[str(row["source_id"])].append((int(row["start"]), name))
+            sentence_entities[(str(row["source_id"]), str(row["sentence"]))].append(name)
         elif row["kind"] == "date":
             dates[(str(row["source_id"]), str(row["sentence"]))].add(_time_words(row))
     most = max(counts.values(), default=1)
@@ -130,7 +131,14 @@ def build_context(rows: Sequence[ClaimRow], synonyms: Mapping[str, Sequence[str]
         name: 0.0 if name.lower() in KNOWN_OUTLETS else 1.0 - count / most
         for name, count in counts.items()
     }  # a news agency cited by two sources says nothing about what they report
-    return Context(units, weights, dict(entities), actors=actors, dates=dict(dates))
+    by_position = {
+        source: ([p for p, _ in ordered], [n for _, n in ordered])
+        for source, found in entities.items()
+        for ordered in [sorted(found, key=lambda e: e[0])]
+    }
+    return Context(
+        units, weights, by_position, dict(sentence_entities), actors=actors, dates=dict(dates)
+    )
 
 
 def _time_words(row: ClaimRow) -> str:

@@ -6,6 +6,8 @@ its sentences and yielding :class:`~factcheck.claims.Claim` records.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
@@ -18,7 +20,7 @@ from factcheck.extract.dates import date_claims
 from factcheck.extract.entities import entity_claims
 from factcheck.extract.quantities import quantity_claims
 from factcheck.extract.quotes import quote_claims
-from factcheck.text import Sentence, sentences
+from factcheck.text import MAX_CLAIMS_PER_SENTENCE, Sentence, sentences
 
 Extractor = Callable[[Source, list[Sentence]], Iterator[Claim]]
 
@@ -31,13 +33,27 @@ EXTRACTORS: dict[str, Extractor] = {
 
 
 def source_claims(source: Source, kinds: Iterable[str] | None = None) -> list[Claim]:
-    """Every claim of one source, for the given kinds (all registered kinds by default)."""
+    """Every claim of one source, for the given kinds (all registered kinds by default);
+    at most :data:`~factcheck.text.MAX_CLAIMS_PER_SENTENCE` of a kind from one sentence."""
     split = sentences(source.text)
     chosen = EXTRACTORS if kinds is None else {k: EXTRACTORS[k] for k in kinds}
     claims: list[Claim] = []
     for extractor in chosen.values():
         claims.extend(extractor(source, split))
-    return sorted(claims, key=lambda c: (c.start, c.end, c.kind))
+    return _capped(sorted(claims, key=lambda c: (c.start, c.end, c.kind)), split)
+
+
+def _capped(claims: list[Claim], split: list[Sentence]) -> list[Claim]:
+    """The claims (in text order) without those beyond the cap of their sentence and kind."""
+    starts = [s.start for s in split]
+    taken: Counter[tuple[str, int]] = Counter()
+    kept = []
+    for claim in claims:
+        key = (claim.kind, bisect_right(starts, claim.start))
+        taken[key] += 1
+        if taken[key] <= MAX_CLAIMS_PER_SENTENCE:
+            kept.append(claim)
+    return kept
 
 
 def extract_claims(cluster: Cluster, kinds: Iterable[str] | None = None) -> pd.DataFrame:

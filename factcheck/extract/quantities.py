@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,7 +34,7 @@ from factcheck.extract.numbers import (
     parse_word_number,
 )
 from factcheck.extract.units import PREFIX_CURRENCIES, UnitMatch, match_unit
-from factcheck.text import CLAIM_ZONES, Sentence
+from factcheck.text import CLAIM_ZONES, MAX_CLAIMS_PER_SENTENCE, Sentence
 
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE_AMOUNTS, key=len)[::-1])
 _ARTICLE = "|".join(a.replace(" ", r"\s+") for a in ARTICLE_AMOUNTS)
@@ -91,6 +92,10 @@ _PARTITIVE_ONE = re.compile(r"^\s+(?:of|another|anothers?|by\s+one)\b", re.I)
 _ONE_PRONOUN_BEFORE = re.compile(r"\b(?:no|the|any|each|every|this|that|which|some)\s+$", re.I)
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _NEGATIVE_BEFORE = re.compile(r"(?:[-−]|\bminus)\s?$", re.I)
+# "from"/"between" just before a range: searched in a window, not the whole sentence before
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_RANGE_WORD_WINDOW = 40
 _TIME_ENTITY = "time"
 
 
@@ -135,6 +140,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     found: list[QuantityMatch] = []
     position = 0
     for match in NUMBER.finditer(text):
+        if len(found) == MAX_CLAIMS_PER_SENTENCE:
+            break
         number_start = match.start(_kind(match))
         if number_start < position or blocked.covers(number_start):
             continue
@@ -178,11 +185,12 @@ class _Blocked:
     """
 
     def __init__(self, text: str) -> None:
-        self._spans: list[tuple[int, int]] = []
+        self._spans: deque[tuple[int, int]] = deque()
         self._next = NOT_QUANTITY.finditer(text) if _has_digit(text) else iter(())
         self._reached = -1  # every span starting at or before this is in _spans
 
     def covers(self, position: int) -> bool:
+        """Whether a span covers ``position``; positions must be asked in increasing order."""
         while self._reached < position:
             match = next(self._next, None)
             if match is None:
@@ -190,6 +198,9 @@ class _Blocked:
                 break
             self._spans.append(match.span())
             self._reached = match.start()
+        # spans do not overlap, so they end in the order they start: drop those left behind
+        while self._spans and self._spans[0][1] <= position:
+            self._spans.popleft()
         return any(a <= position < b for a, b in self._spans)
 
 
@@ -305,11 +316,11 @@ def _range(
         return None
     second = parse_digits(second_raw) if kind == "digits" else parse_word_number(second_raw)
     joint = tail.group("joint").lower()
-    before = text[:start]
-    if second is None or re.search(r"\bfrom\s+$", before, re.I):
+    window = max(0, start - _RANGE_WORD_WINDOW)
+    if second is None or _FROM_BEFORE.search(text, window, start):
         return None  # "rose from 5 to 10" is a change, not a range
     if joint == "and":
-        between = re.search(r"\bbetween\s+$", before, re.I)
+        between = _BETWEEN_BEFORE.search(text, window, start)
         if between is None:
             return None
         start, joint = between.start(), "between"

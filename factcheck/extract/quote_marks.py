@@ -89,11 +89,45 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
     return quotes
 
 
+class _Stack:
+    """The open marks of a paragraph, with the positions of the double ones and of those that
+    make a quote an outer one kept on the side: a paragraph of a million stray openers is
+    then paired in linear time, not by scanning the stack at every mark."""
+
+    def __init__(self) -> None:
+        self.marks: list[_Open] = []
+        self._doubles: list[int] = []
+        self._outer: list[int] = []  # double, or single but not straight
+
+    def __bool__(self) -> bool:
+        return bool(self.marks)
+
+    def push(self, mark: _Open) -> None:
+        if mark.double:
+            self._doubles.append(len(self.marks))
+        if mark.double or not mark.straight:
+            self._outer.append(len(self.marks))
+        self.marks.append(mark)
+
+    def truncate(self, index: int) -> None:
+        """Drop the marks from ``index`` on."""
+        del self.marks[index:]
+        for positions in (self._doubles, self._outer):
+            while positions and positions[-1] >= index:
+                positions.pop()
+
+    def last_double(self) -> int | None:
+        return self._doubles[-1] if self._doubles else None
+
+    def has_outer(self) -> bool:
+        return bool(self._outer)
+
+
 def _pair_paragraph(
     text: str, start: int, end: int, carry: _Open | None, quotes: list[QuoteSpan]
 ) -> _Open | None:
     """Pair the marks of one paragraph; return a double quote left open at its end."""
-    stack: list[_Open] = []
+    stack = _Stack()
     for match in _MARK.finditer(text, start, end):
         pos = match.start()
         kind = _classify(text, pos, start, end)
@@ -102,40 +136,40 @@ def _pair_paragraph(
         double, role = kind
         if carry is not None:  # continues only when the paragraph opens with a mark
             if pos == start and double and role in (_OPEN, _TOGGLE):
-                stack.append(_Open(pos, True, carried=carry.carried))
+                stack.push(_Open(pos, True, carried=carry.carried))
                 carry = None
                 continue
             carry = None
         _apply(stack, _Open(pos, double, straight=text[pos] == "'"), role, quotes)
-    if stack and stack[0].double:
-        bottom = stack[0]
+    if stack and stack.marks[0].double:
+        bottom = stack.marks[0]
         return _Open(bottom.pos, True, carried=(*bottom.carried, (bottom.pos, end)))
     return None
 
 
-def _apply(stack: list[_Open], mark: _Open, role: int, quotes: list[QuoteSpan]) -> None:
+def _apply(stack: _Stack, mark: _Open, role: int, quotes: list[QuoteSpan]) -> None:
     """Push an opening mark or pair a closing one."""
     pos = mark.pos
     if mark.double:
-        open_index = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double), None)
+        open_index = stack.last_double()
         if role == _CLOSE or (role == _TOGGLE and open_index is not None):
             if open_index is not None:
                 _close(stack, open_index, pos, quotes)
             return
         if open_index is not None:  # a second opening mark: the first was never closed
-            del stack[open_index:]
-        stack.append(mark)
+            stack.truncate(open_index)
+        stack.push(mark)
         return
     if role == _OPEN:
-        stack.append(mark)
-    elif stack and not stack[-1].double:
-        _close(stack, len(stack) - 1, pos, quotes)
+        stack.push(mark)
+    elif stack and not stack.marks[-1].double:
+        _close(stack, len(stack.marks) - 1, pos, quotes)
 
 
-def _close(stack: list[_Open], index: int, pos: int, quotes: list[QuoteSpan]) -> None:
-    opened = stack[index]
-    del stack[index:]
-    if any(o.double or not o.straight for o in stack):
+def _close(stack: _Stack, index: int, pos: int, quotes: list[QuoteSpan]) -> None:
+    opened = stack.marks[index]
+    stack.truncate(index)
+    if stack.has_outer():
         return  # nested in an outer quote: part of its words
     parts = (*opened.carried, (opened.pos, pos + 1))
     closed = (False,) * len(opened.carried) + (True,)
