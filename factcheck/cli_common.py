@@ -1,4 +1,4 @@
-"""What the commands share: exit codes, the default input, reading inputs with error lines."""
+"""What the commands share: exit codes, the default input, the input options, reading inputs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from factcheck.bundled import bundled_dir
 from factcheck.corpus import Cluster, read_inputs
+from factcheck.decoding import DecodeFailure, check_encoding
 from factcheck.errors import InputProblem, UsageError
+from factcheck.input_limits import DEFAULT_MAX_SOURCE_BYTES, InputLimits, format_size, parse_size
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_CONTRACTS = 3  #: ``run --validate``: a table contract failed
@@ -27,13 +29,49 @@ def report_problem(problem: InputProblem | str) -> None:
     print(f"factcheck: error: {problem}", file=sys.stderr)
 
 
+def add_input_options(command: argparse.ArgumentParser) -> None:
+    """``--encoding`` and ``--max-source-size``, checked as the command line is parsed."""
+    command.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name,
+        help="encoding of the text files that are not UTF-8 and have no byte-order mark "
+        "(e.g. cp1252, latin-1, utf-16-le)",
+    )  # fmt: skip
+    command.add_argument(
+        "--max-source-size", metavar="SIZE", type=source_size, default=DEFAULT_MAX_SOURCE_BYTES,
+        help=f"largest source read, e.g. 500k, 5MB ({format_size(DEFAULT_MAX_SOURCE_BYTES)})",
+    )  # fmt: skip
+
+
+def input_limits(args: argparse.Namespace) -> InputLimits:
+    """The limits the input options set."""
+    return InputLimits(max_source_bytes=args.max_source_size)
+
+
+def encoding_name(value: str) -> str:
+    """An argparse type for a text encoding known to Python."""
+    try:
+        return check_encoding(value)
+    except DecodeFailure as exc:
+        raise argparse.ArgumentTypeError(
+            f"{exc} (e.g. utf-8, cp1252, latin-1, utf-16-le)"
+        ) from None
+
+
+def source_size(value: str) -> int:
+    """An argparse type for a size with an optional unit (k, M, G; powers of 1024)."""
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def read_clusters(
-    inputs: Sequence[str], encoding: str | None
+    inputs: Sequence[str], encoding: str | None, limits: InputLimits | None = None
 ) -> tuple[list[Cluster], list[InputProblem]]:
     """Every readable cluster, and the problems (each already reported on stderr)."""
     clusters: list[Cluster] = []
     problems: list[InputProblem] = []
-    for item in read_inputs(inputs, encoding):
+    for item in read_inputs(inputs, encoding, limits):
         if isinstance(item, InputProblem):
             problems.append(item)
             report_problem(item)

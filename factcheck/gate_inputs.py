@@ -3,7 +3,10 @@
 A directory stands for its own text files (not its subdirectories; hidden files skipped), in
 name order. A source's id is its file stem, the draft's is :data:`~factcheck.gate.DRAFT_ID`:
 two sources with one stem, or a source named ``draft``, are input errors, as are missing,
-empty, binary and undecodable files. Texts are kept exactly as read (offsets index the file);
+empty, binary and undecodable files, and ``*.txt``/``*.md`` entries that are not readable
+regular files (named pipes, sockets, broken links; read without blocking, see
+:mod:`factcheck.input_files`) or larger than the source limit (``--max-source-size``).
+Texts are kept exactly as read (offsets index the file);
 Markdown markup is blanked out only for extraction (:mod:`factcheck.gate_markdown`).
 """
 
@@ -12,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from factcheck.corpus import Source
 from factcheck.decoding import DecodeFailure, decode_source
 from factcheck.errors import InputError, InputProblem
 from factcheck.gate import DRAFT_ID
+from factcheck.input_files import UnreadableFile, is_link_loop, read_limited, real_path
+from factcheck.input_limits import InputLimits
 from factcheck.outlets import detect_outlet
+from factcheck.sources import Source
 
 GATE_SUFFIXES = (".txt", ".md")
 
@@ -29,32 +34,43 @@ def text_files(paths: Sequence[str]) -> Iterator[Path | InputProblem]:
             found = sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix in GATE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+                if p.suffix in GATE_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
             )
             if not found:
                 yield InputProblem(raw, "no text files (*.txt, *.md) in this directory")
-            yield from found
-        elif not path.exists():
+            yield from (_checked(p) for p in found)
+        elif not path.exists() and not path.is_symlink():
             yield InputProblem(raw, "no such file or directory")
         elif path.suffix not in GATE_SUFFIXES:
             yield InputProblem(raw, "not a text file (.txt or .md) or a directory")
         else:
-            yield path
+            yield _checked(path)
 
 
-def read_text(path: Path, source_id: str, encoding: str | None) -> Source:
+def _checked(path: Path) -> Path | InputProblem:
+    """The path, or a problem when it is a link loop (which nothing could resolve)."""
+    if is_link_loop(path):
+        return InputProblem(str(path), "a symbolic link loop (the link leads back to itself)")
+    return path
+
+
+def read_text(
+    path: Path, source_id: str, encoding: str | None, limits: InputLimits | None = None
+) -> Source:
     """One file as a source; raise :class:`InputError` naming the file when it cannot be."""
+    limit = (limits or InputLimits()).max_source_bytes
     try:
-        text = decode_source(path.read_bytes(), encoding)
-    except DecodeFailure as exc:
+        text = decode_source(read_limited(path, limit), encoding)
+    except (DecodeFailure, UnreadableFile) as exc:
         raise InputError(InputProblem(str(path), str(exc))) from None
-    except OSError as exc:
-        raise InputError(InputProblem(str(path), f"cannot read: {exc.strerror or exc}")) from None
     return Source(source_id, "", text, str(path), outlet=detect_outlet(text))
 
 
 def read_sources(
-    paths: Sequence[str], encoding: str | None, drafts: Sequence[str] = ()
+    paths: Sequence[str],
+    encoding: str | None,
+    drafts: Sequence[str] = (),
+    limits: InputLimits | None = None,
 ) -> tuple[list[Source], list[InputProblem]]:
     """The sources the paths name, and every problem with them.
 
@@ -64,20 +80,20 @@ def read_sources(
     sources: list[Source] = []
     problems: list[InputProblem] = []
     first: dict[str, str] = {}
-    seen = {Path(d).resolve() for d in drafts}
+    seen = {real_path(Path(d)) for d in drafts}
     for item in text_files(paths):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
-        if item.resolve() in seen:
+        if real_path(item) in seen:
             continue
-        seen.add(item.resolve())
+        seen.add(real_path(item))
         problem = _id_problem(item, first)
         if problem is not None:
             problems.append(problem)
             continue
         try:
-            sources.append(read_text(item, item.stem, encoding))
+            sources.append(read_text(item, item.stem, encoding, limits))
         except InputError as exc:
             problems.append(exc.problem)
     return sources, problems

@@ -221,12 +221,12 @@ BAD_INPUTS: dict[str, tuple[Build, str]] = {
     "whitespace-file": (_bad_file(b"  \n\t\n"), "empty file (no text)"),
     "binary-file": (
         _bad_file(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
-        "binary file (contains NUL bytes), not text",
+        "binary file (a PNG image), not text",
     ),
     "latin-1-file": (
         _bad_file(b"caf\xe9\n"),
         "not valid UTF-8 (byte 0xe9 at offset 3, line 1); "
-        "convert it to UTF-8 or pass --encoding (e.g. latin-1)",
+        "convert it to UTF-8 or pass --encoding (e.g. cp1252 or latin-1)",
     ),
     "dir-without-text": (_dir_without_text, "no text files (*.txt) in this directory or below it"),
     "jsonl-not-json": (
@@ -235,7 +235,7 @@ BAD_INPUTS: dict[str, tuple[Build, str]] = {
     ),
     "jsonl-missing-text": (
         _bad_jsonl_line('{"cluster_id": "j", "source_id": "b"}', 2),
-        "source 'b': 'text' must be a string",
+        "source 'b': 'text' must be a string, not null",
     ),
     "jsonl-missing-source-id": (
         _bad_jsonl_line('{"cluster_id": "j", "text": "Some text."}', 2),

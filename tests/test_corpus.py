@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.corpus import Cluster, Source, read_inputs
-from factcheck.errors import InputProblem
+from factcheck.errors import InputProblem, UsageError
 from factcheck.outlets import detect_outlet
 from tests.conftest import SEEDS
 
@@ -263,7 +263,9 @@ def test_text_is_decoded_exactly(tmp_path: Path, data: bytes, expected: str) -> 
         ("latin-1", b"caf\xe9 au lait\r\n", "café au lait\r\n"),
         ("cp1252", b"\x93quoted\x94 \x96 dash", "“quoted” – dash"),
         ("utf-8", codecs.BOM_UTF8 + b"with BOM", "with BOM"),
-        ("latin-1", codecs.BOM_UTF8 + b"x", "ï»¿x"),  # the user's word wins
+        ("latin-1", codecs.BOM_UTF8 + b"x", "x"),  # a byte-order mark wins
+        ("cp1252", "“valid” UTF-8".encode(), "“valid” UTF-8"),  # so does valid UTF-8
+        ("utf-16-le", "Marines".encode("utf-16-le"), "Marines"),  # NULs: not UTF-8
     ],
 )
 def test_named_encoding(tmp_path: Path, encoding: str, data: bytes, expected: str) -> None:
@@ -284,18 +286,14 @@ def test_named_encoding(tmp_path: Path, encoding: str, data: bytes, expected: st
         ("rot13", "'rot13' is not a text encoding"),
     ],
 )
-def test_unusable_encoding_is_a_problem_per_file(
+def test_unusable_encoding_stops_before_reading_anything(
     tmp_path: Path, encoding: str, message: str
 ) -> None:
     (tmp_path / "event").mkdir()
     (tmp_path / "event" / "source.txt").write_bytes(b"text")
 
-    clusters, problems = read_all(tmp_path / "event", encoding=encoding)
-
-    assert clusters == []
-    assert problems == [
-        InputProblem(str(tmp_path / "event" / "source.txt"), message, None, "event")
-    ]
+    with pytest.raises(UsageError, match=f"^--encoding: {message}$"):
+        read_inputs([tmp_path / "event"], encoding=encoding)
 
 
 def test_latin_1_file_needs_the_encoding_option(tmp_path: Path) -> None:
@@ -307,7 +305,7 @@ def test_latin_1_file_needs_the_encoding_option(tmp_path: Path) -> None:
 
     assert [p.message for p in problems] == [
         "not valid UTF-8 (byte 0xe9 at offset 13, line 2); "
-        "convert it to UTF-8 or pass --encoding (e.g. latin-1)"
+        "convert it to UTF-8 or pass --encoding (e.g. cp1252 or latin-1)"
     ]
     assert problems_latin == []
     assert clusters[0].sources[0].text == "Line one.\ncafé\n"
@@ -426,7 +424,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], tuple[list[Path], Path, int | None]
     "bom-only-file": (_bad_file_in_cluster(codecs.BOM_UTF8), "empty file (no text)"),
     "binary-file": (
         _bad_file_in_cluster(PNG_BYTES),
-        "binary file (contains NUL bytes), not text",
+        "binary file (a PNG image), not text",
     ),
     "control-characters": (
         _bad_file_in_cluster(b"\x01\x02\x03\x04\x05\x06\x07\x08abc"),
@@ -435,7 +433,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], tuple[list[Path], Path, int | None]
     "latin-1-file": (
         _bad_file_in_cluster(b"caf\xe9 au lait\n"),
         "not valid UTF-8 (byte 0xe9 at offset 3, line 1); "
-        "convert it to UTF-8 or pass --encoding (e.g. latin-1)",
+        "convert it to UTF-8 or pass --encoding (e.g. cp1252 or latin-1)",
     ),
     "dir-without-text": (_empty_dir, "no text files (*.txt) in this directory or below it"),
     "jsonl-not-json": (
@@ -444,11 +442,11 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], tuple[list[Path], Path, int | None]
     ),
     "jsonl-not-object": (
         _jsonl(GOOD_DOC, '["a", "list"]', bad_line=2),
-        "expected a JSON object on this line",
+        "expected a JSON object on this line, not a list",
     ),
     "jsonl-missing-text": (
         _jsonl(GOOD_DOC, '{"cluster_id": "j", "source_id": "b"}', bad_line=2),
-        "source 'b': 'text' must be a string",
+        "source 'b': 'text' must be a string, not null",
     ),
     "jsonl-empty-text": (
         _jsonl(GOOD_DOC, '{"cluster_id": "j", "source_id": "b", "text": " \\n "}', bad_line=2),
@@ -466,7 +464,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], tuple[list[Path], Path, int | None]
         _jsonl(
             GOOD_DOC, '{"cluster_id": "j", "source_id": "b", "text": "T.", "url": 5}', bad_line=2
         ),
-        "source 'b': 'url' must be a string",
+        "source 'b': 'url' must be a string, not a number",
     ),
     "jsonl-documents-not-list": (
         _jsonl(GOOD_DOC, '{"cluster_id": "k", "documents": {"source_id": "b"}}', bad_line=2),
@@ -476,7 +474,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], tuple[list[Path], Path, int | None]
         _jsonl(GOOD_DOC, GOOD_DOC.replace("About 100", "Some 90"), bad_line=2),
         "duplicate source_id 'a' in cluster 'j'",
     ),
-    "duplicate-loose-file": (_duplicate_loose_file, "duplicate source_id 'a' in cluster 'loose'"),
+    "duplicate-loose-file": (_duplicate_loose_file, "named twice: read once"),
     "nonexistent-dir": (_missing("no-such-dir"), "no such file or directory"),
     "nonexistent-jsonl": (_missing("no-such.jsonl"), "no such file or directory"),
     "nonexistent-txt": (_missing("no-such.txt"), "no such file or directory"),
@@ -540,7 +538,9 @@ def test_jsonl_line_that_is_not_utf8(tmp_path: Path) -> None:
 
     clusters, problems = read_all(path)
 
-    assert [(p.line, p.message) for p in problems] == [(2, "line is not valid UTF-8")]
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "line is not valid UTF-8 (byte 51 of the line)")
+    ]
     assert [ids(c) for c in clusters] == [["a"]]
 
 
