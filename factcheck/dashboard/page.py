@@ -7,14 +7,13 @@ names, cluster ids, labels) is escaped.
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
 from factcheck import __version__
 from factcheck.dashboard import svg
 from factcheck.facts import SEVERITIES
 from factcheck.report.html_cluster import cluster_fragment
+from factcheck.report.html_text import escape
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """

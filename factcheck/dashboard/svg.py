@@ -6,7 +6,8 @@ Every text in a chart is escaped; sizes are in a viewBox, so a chart scales to i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+
+from factcheck.report.html_text import escape
 
 WIDTH, HEIGHT = 640, 240
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 16, 16, 50

@@ -32,11 +32,16 @@ TERMINAL_ACTIVE = "\x1b\x07\x01\x0b\r\x9b"
 ACTIVE_MARKUP = ("<script>", "<img ", "onerror=", "</textarea>", "<details", "<a href")
 
 
+#: A sentence a spreadsheet would take for a formula (it starts a paragraph).
+FORMULA = '=HYPERLINK("http://evil.example/","click")'
+
+
 def article(number: str, day: str, quote: str, spelling: str) -> str:
     """One article: each claim sentence carries every payload."""
     mixed = " ".join(PAYLOADS)
     return (
         f"# Heading {HTML}\n\n"
+        f"{FORMULA} said {number} people were hurt.\n\n"
         f"Militants fired {number} rockets at the base on {day}, officials said. {mixed}\n\n"
         f'"We will {quote} {XML_JSON} {CONTROLS}," General Kenneth McKenzie said on {day}.\n\n'
         f"The {spelling} militia {MARKDOWN} claimed the attack on {day}. {UNICODE}\n"
@@ -92,3 +97,15 @@ def write_jsonl(root: Path) -> Path:
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def write_bad_inputs(root: Path) -> list[Path]:
+    """Two inputs that are problems whose message carries the hostile name or id."""
+    cluster = root / "bad"
+    cluster.mkdir()
+    (cluster / "esc\x1b[31mred\x07.txt").write_text(ARTICLES[0], encoding="utf-8")
+    (cluster / "fine.txt").write_text(ARTICLES[1], encoding="utf-8")
+    jsonl = root / "bad.jsonl"
+    record = {"cluster_id": "id\x1b]0;pwned\x07\nnext", "source_id": "s", "text": "Text."}
+    jsonl.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return [cluster, jsonl]
