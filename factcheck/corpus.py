@@ -135,37 +135,36 @@ class _Reader:
         except OSError as exc:
             yield _problem(directory, f"cannot list directory: {exc.strerror or exc}")
             return
-        files = _text_files(entries)
-        if files:
-            for odd in (p for p in entries if p.suffix in TEXT_SUFFIXES and p.is_dir()):
-                yield _problem(odd, "a directory, not a text file: skipped")
-            yield from self._read_cluster_directory(real_path(directory).name, files, directory)
+        if _text_files(entries):
+            yield from self._read_cluster_directory(real_path(directory).name, entries, directory)
             return
         found = False
         for sub in (p for p in entries if p.is_dir()):
             try:
-                files = _text_files(_visible_entries(sub))
+                sub_entries = _visible_entries(sub)
             except OSError as exc:
                 yield _problem(sub, f"cannot list directory: {exc.strerror or exc}")
                 continue
-            if files:
+            if _text_files(sub_entries):
                 found = True
-                yield from self._read_subdirectory(directory, sub, files)
+                yield from self._read_subdirectory(directory, sub, sub_entries)
         if not found:
             yield _problem(directory, "no text files (*.txt) in this directory or below it")
 
     def _read_subdirectory(
-        self, parent: Path, sub: Path, files: list[Path]
+        self, parent: Path, sub: Path, entries: list[Path]
     ) -> Iterator[Cluster | InputProblem]:
         real = real_path(sub)
         if real == real_path(parent) or real in real_path(parent).parents:
             yield _problem(sub, f"a symbolic link to {real}, which holds it: not followed")
             return
-        yield from self._read_cluster_directory(sub.name, files, sub)
+        yield from self._read_cluster_directory(sub.name, entries, sub)
 
     def _read_cluster_directory(
-        self, cluster_id: str, files: list[Path], directory: Path
+        self, cluster_id: str, entries: list[Path], directory: Path
     ) -> Iterator[Cluster | InputProblem]:
+        """The cluster of a directory's ``*.txt`` files; one named so that is a directory is
+        reported (it is neither a source nor, beside sources, a cluster)."""
         real = real_path(directory)
         if real in self.dirs_seen:
             yield _problem(
@@ -173,7 +172,9 @@ class _Reader:
             )
             return
         self.dirs_seen[real] = str(directory)
-        yield from self._read_cluster(cluster_id, files, directory)
+        for odd in (p for p in entries if p.suffix in TEXT_SUFFIXES and p.is_dir()):
+            yield _problem(odd, "a directory, not a text file: skipped")
+        yield from self._read_cluster(cluster_id, _text_files(entries), directory)
 
     def _read_cluster(
         self, cluster_id: str, files: list[Path], directory: Path
