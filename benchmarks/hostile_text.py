@@ -154,6 +154,49 @@ CLASSES: dict[str, Callable[[int], str]] = {
 }
 
 
+#: Input class -> its row in the robustness table (tests/robustness/README.md).
+FAMILIES: dict[str, str] = {
+    "prose": "text-prose-baseline",
+    "prose-one-line": "text-long-line",
+    "sentence-no-full-stop": "text-no-sentence-end",
+    "digits-commas": "text-digit-runs",
+    "digits-dots": "text-digit-runs",
+    "digits-spaces": "text-digit-runs",
+    "digits-mixed-separators": "text-digit-runs",
+    "one-digit": "text-digit-runs",
+    "one-letter": "text-one-character",
+    "one-space": "text-one-character",
+    "newlines": "text-one-character",
+    "dashes": "text-one-character",
+    "dots": "text-one-character",
+    "dashes-dots": "text-one-character",
+    "one-capital": "text-one-character",
+    "hedge-words": "text-hedge-runs",
+    "hedge-phrases": "text-hedge-runs",
+    "numbers-with-units": "text-dense-claims",
+    "number-words": "text-dense-claims",
+    "weekdays-months": "text-dense-claims",
+    "capitalised-letters": "text-capitalised-runs",
+    "capitalised-words": "text-capitalised-runs",
+    "initials": "text-capitalised-runs",
+    "titles-and-names": "text-capitalised-runs",
+    "byline-like": "text-capitalised-runs",
+    "credit-like": "text-capitalised-runs",
+    "quotes-random": "text-quotes-unbalanced",
+    "quotes-nested": "text-quotes-unbalanced",
+    "quote-whole-text": "text-quotes-unbalanced",
+    "one-long-quote": "text-quotes-unbalanced",
+    "straight-quotes": "text-quotes-unbalanced",
+    "apostrophes": "text-apostrophes",
+    "parentheses": "text-brackets-unbalanced",
+    "control-and-rtl": "text-control-and-rtl",
+    "huge-integer": "text-huge-numbers",
+    "huge-grouped": "text-huge-numbers",
+    "huge-decimal": "text-huge-numbers",
+    "huge-exponent": "text-huge-numbers",
+}
+
+
 def cluster_of(text: str, name: str):  # type: ignore[no-untyped-def]
     """A cluster with the hostile source and the five seeds."""
     from factcheck.corpus import Cluster, Source

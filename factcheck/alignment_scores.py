@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -261,12 +262,17 @@ def _speech(row: ClaimRow) -> bool:
 
 
 def _quote_words(row: ClaimRow) -> list[str]:
-    text = str(row.get("quote") or row["text"]).lower().replace("-", "")
-    return [w for w in _QUOTE_NOISE.split(text) if w]
+    return list(_words_of_quote(str(row.get("quote") or row["text"])))
+
+
+@lru_cache(maxsize=4096)
+def _words_of_quote(quote: str) -> tuple[str, ...]:
+    """Pairs are many, quotes are few: each is split once."""
+    return tuple(w for w in _QUOTE_NOISE.split(quote.lower().replace("-", "")) if w)
 
 
 def _normalised_quote(row: ClaimRow) -> str:
-    return "".join(_quote_words(row))
+    return "".join(_words_of_quote(str(row.get("quote") or row["text"])))
 
 
 def quote_score(a: ClaimRow, b: ClaimRow, context: Context) -> float:

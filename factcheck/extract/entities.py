@@ -15,6 +15,7 @@ across the sources of a cluster.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from factcheck.claims import Claim
@@ -228,8 +229,9 @@ def _default_type(mention: Mention, lex: Lexicon) -> str:
 
 def _source_names(mentions: list[Mention], lex: Lexicon) -> dict[int, str]:
     """A first canonical name per mention: the fullest form of the name in the source."""
-    full_people = [_person_name(m) for m in mentions if m.entity_type == "person"]
-    full_people = [p for p in full_people if " " in p]
+    full_people = _FullNames(
+        {n for m in mentions if m.entity_type == "person" for n in [_person_name(m)] if " " in n}
+    )
     surfaces = {m.key: m.text for m in mentions if not m.text.isupper()}
     names: dict[int, str] = {}
     for mention in mentions:
@@ -240,8 +242,20 @@ def _source_names(mentions: list[Mention], lex: Lexicon) -> dict[int, str]:
     return names
 
 
+class _FullNames:
+    """People's full names, found by their last or first word (each name costs one look-up,
+    not a scan of every name in the source)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            self.by_last[key(name.split()[-1])].add(name)
+            self.by_first[key(name.split()[0])].add(name)
+
+
 def _source_name(
-    mention: Mention, full_people: list[str], surfaces: dict[str, str], lex: Lexicon
+    mention: Mention, full_people: _FullNames, surfaces: dict[str, str], lex: Lexicon
 ) -> str:
     if mention.key in lex.aliases:
         return lex.aliases[mention.key]
@@ -250,9 +264,8 @@ def _source_name(
     name = _person_name(mention)
     if " " in name:
         return name
-    matches = {p for p in full_people if key(p.split()[-1]) == mention.key}
-    matches = matches or {p for p in full_people if key(p.split()[0]) == mention.key}
-    return matches.pop() if len(matches) == 1 else name
+    matches = full_people.by_last.get(mention.key) or full_people.by_first.get(mention.key, set())
+    return next(iter(matches)) if len(matches) == 1 else name
 
 
 def _person_name(mention: Mention) -> str:

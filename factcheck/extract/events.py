@@ -11,6 +11,8 @@ the object the few words after it, up to the date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from factcheck.extract.lexicon import AUXILIARIES, PHRASE_BREAKERS, verb_lemma
 
@@ -28,11 +30,24 @@ _NEXT_CLAUSES = 2
 Token = tuple[int, int, str]
 
 
-def _tokens(text: str) -> list[Token]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of a sentence, read once for all the dates it holds."""
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
-def _clause(tokens: list[Token], index: int) -> tuple[int, int]:
+@lru_cache(maxsize=4)
+def _bounds(tokens: tuple[Token, ...]) -> tuple[list[int], list[int]]:
+    """Where the tokens start and end: both in increasing order, as tokens do not overlap."""
+    return [t[0] for t in tokens], [t[1] for t in tokens]
+
+
+@lru_cache(maxsize=4)
+def _first_verb(tokens: tuple[Token, ...]) -> int | None:
+    return next((i for i, t in enumerate(tokens) if _is_verb(t[2])), None)
+
+
+def _clause(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
     """Token range [lo, hi) of the clause holding token ``index``."""
     lo = index
     while lo > 0 and tokens[lo - 1][2] not in _CLAUSE_MARKS:
@@ -48,14 +63,14 @@ def _is_verb(word: str) -> bool:
     return word[:1].islower() and lower not in AUXILIARIES and verb_lemma(lower) is not None
 
 
-def _nearest_verb(tokens: list[Token], lo: int, hi: int, first: int, last: int) -> int | None:
+def _nearest_verb(tokens: tuple[Token, ...], lo: int, hi: int, first: int, last: int) -> int | None:
     before = [i for i in range(lo, min(first, hi)) if _is_verb(tokens[i][2])]
     if before:
         return before[-1]
     return next((i for i in range(max(last + 1, lo), hi) if _is_verb(tokens[i][2])), None)
 
 
-def _neighbour_verb(tokens: list[Token], lo: int, hi: int) -> tuple[int, int, int] | None:
+def _neighbour_verb(tokens: tuple[Token, ...], lo: int, hi: int) -> tuple[int, int, int] | None:
     """A verb in the next clauses, else the previous clause: (verb, lo, hi)."""
     start = hi
     for _ in range(_NEXT_CLAUSES):
@@ -76,11 +91,11 @@ def _neighbour_verb(tokens: list[Token], lo: int, hi: int) -> tuple[int, int, in
         verb = _nearest_verb(tokens, p_lo, p_hi, p_hi, p_hi)
         if verb is not None:
             return verb, p_lo, p_hi
-    verb = next((i for i, t in enumerate(tokens) if _is_verb(t[2])), None)
+    verb = _first_verb(tokens)
     return (verb, *_clause(tokens, verb)) if verb is not None else None
 
 
-def _walk_back(tokens: list[Token], lo: int, stop: int) -> list[str]:
+def _walk_back(tokens: tuple[Token, ...], lo: int, stop: int) -> list[str]:
     """Up to a few subject words ending at token ``stop`` (inclusive), reading leftwards."""
     words: list[str] = []
     index = stop
@@ -99,7 +114,7 @@ def _walk_back(tokens: list[Token], lo: int, stop: int) -> list[str]:
     return words[-_MAX_SUBJECT:]
 
 
-def _object(tokens: list[Token], verb: int, stop: int) -> list[str]:
+def _object(tokens: tuple[Token, ...], verb: int, stop: int) -> list[str]:
     words: list[str] = []
     for _, _, word in tokens[verb + 1 : stop]:
         lower = word.lower()
@@ -112,7 +127,7 @@ def _object(tokens: list[Token], verb: int, stop: int) -> list[str]:
     return words
 
 
-def _sentence_subject(tokens: list[Token], stop: int) -> list[str]:
+def _sentence_subject(tokens: tuple[Token, ...], stop: int) -> list[str]:
     for index, (_, _, word) in enumerate(tokens[:stop]):
         if _is_verb(word) or word.lower() in AUXILIARIES:
             subject = _walk_back(tokens, 0, index - 1)
@@ -123,10 +138,10 @@ def _sentence_subject(tokens: list[Token], stop: int) -> list[str]:
 def event_phrase(sentence: str, start: int, end: int) -> str | None:
     """A few words on what happened at the date ``sentence[start:end]``; None if none."""
     tokens = _tokens(sentence)
-    inside = [i for i, (s, e, _) in enumerate(tokens) if s < end and e > start]
-    if not inside:
+    starts, ends = _bounds(tokens)
+    first, last = bisect_right(ends, start), bisect_left(starts, end) - 1
+    if first > last:  # no token overlaps the date
         return None
-    first, last = inside[0], inside[-1]
     lo, hi = _clause(tokens, first)
     hi = max(hi, _clause(tokens, last)[1])
     verb = _nearest_verb(tokens, lo, hi, first, last)

@@ -10,6 +10,7 @@ article "a"/"an". Physical units and currencies come from quantulum3's catalogue
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections import deque
@@ -207,9 +208,15 @@ class _Blocked:
 def _read_quantity(text: str, match: re.Match[str]) -> tuple[QuantityMatch | None, int]:
     """The quantity at ``match`` (or None), and how far the text was read."""
     amount = _amount(text, match)
-    if amount is None or _is_not_a_quantity(text, amount):
+    if amount is None or not _finite(amount) or _is_not_a_quantity(text, amount):
         return None, match.end()
     return _quantity(text, amount), amount.end
+
+
+def _finite(amount: _Amount) -> bool:
+    """False for numbers beyond a float ("1" written 400 times reads as infinity): no claim
+    can be checked against them, and infinities and NaN would poison every comparison."""
+    return all(math.isfinite(x) for x in (amount.low, amount.value, amount.high))
 
 
 def _quantity(text: str, amount: _Amount) -> QuantityMatch | None:
