@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck.atomic import write_text_atomic
 from factcheck.cli_common import EXIT_OK
+from factcheck.controls import visible
 from factcheck.dashboard.page import render_dashboard
 from factcheck.errors import UsageError
 from factcheck.history.store import load_history
@@ -61,7 +62,7 @@ def run_dashboard(args: argparse.Namespace) -> int:
         raise UsageError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from None
     runs = history["run_id"].nunique()
     wrote = f"{out}" + (f", {export}" if export is not None else "")
-    print(f"factcheck: dashboard of {runs} run{'s' if runs != 1 else ''}; wrote {wrote}",
+    print(visible(f"factcheck: dashboard of {runs} run{'s' if runs != 1 else ''}; wrote {wrote}"),
           file=sys.stderr)  # fmt: skip
     return EXIT_OK
 

@@ -10,6 +10,7 @@ files are checked together for duplicate codes and clashing synonyms. Every prob
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,10 @@ from factcheck.rules.model import OUTCOMES, Rule, RuleSet
 from factcheck.rules.yamlfile import Document, LocatedError, read_document
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
-#: Rule files larger than this are refused unread: the built-in ones are 50 KB together, and
-#: PyYAML reads about 1 MB a second.
-MAX_RULE_FILE_BYTES = 2**20
+#: Rule files larger than this are refused unread. The built-in ones are 50 KB together;
+#: PyYAML and the schema check read about 100 KB of rules a second, so a file at the limit
+#: takes about 3 s (benchmarks/bench_rule_files.py). More rules go in more files.
+MAX_RULE_FILE_BYTES = 256 * 1024
 
 
 def default_rules_dir() -> Path:
@@ -116,15 +118,12 @@ class _Unreadable(Exception):
 def _read_text(file: str) -> str:
     """The file's text: UTF-8 (a BOM allowed), at most :data:`MAX_RULE_FILE_BYTES`."""
     try:
-        with open(file, "rb") as stream:  # bounded: a FIFO or /dev/zero must not fill memory
-            data = stream.read(MAX_RULE_FILE_BYTES + 1)
+        data = _read_bounded(file, MAX_RULE_FILE_BYTES + 1)
     except OSError as exc:
         raise _Unreadable(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_RULE_FILE_BYTES:
-        limit = MAX_RULE_FILE_BYTES // 2**20
-        raise _Unreadable(
-            f"larger than {limit} MiB: too large for a rule file (hand-written configuration)"
-        )
+        limit = MAX_RULE_FILE_BYTES // 1024
+        raise _Unreadable(f"larger than {limit} KiB, the limit for one rule file; split it")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         raise _Unreadable("saved as UTF-16; save the rule file as UTF-8", 1)
     if b"\0" in data:
@@ -134,6 +133,18 @@ def _read_text(file: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise _Unreadable(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
+
+
+def _read_bounded(file: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``file``, without waiting to open it.
+
+    A named pipe nobody writes to would block ``open`` forever: it is opened non-blocking,
+    then read blocking (``--rules <(generate)`` still works). ``/dev/zero`` stops at the limit.
+    """
+    descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        os.set_blocking(descriptor, True)
+        return stream.read(limit)
 
 
 def _zero_bytes(data: bytes) -> str:

@@ -94,8 +94,8 @@ BROKEN: dict[str, tuple[Content, int | None, str]] = {
     "file-empty": ("", 1, "empty rule file"),
     "file-only-comments": ("# a comment\n# another\n", 1, "empty rule file"),
     "file-only-document-marker": ("---\n", 1, "empty rule file"),
-    "file-larger-than-1mib": (VALID + ("# " + "x" * 1000 + "\n") * 1100, None, "1 MiB"),
-    "file-50mb": (lambda path: _big(path, 50 * 2**20), None, "1 MiB"),
+    "file-over-size-limit": (VALID + ("# " + "x" * 1000 + "\n") * 300, None, "256 KiB"),
+    "file-50mb": (lambda path: _big(path, 50 * 2**20), None, "256 KiB"),
     "file-latin-1": (VALID.replace("Only one", "Café").encode("latin-1"), 6, "not valid UTF-8"),
     "file-utf16-bom": (VALID.encode("utf-16"), 1, "UTF-16"),
     "file-utf16-no-bom": (VALID.encode("utf-16-le"), 1, "UTF-16"),
@@ -220,7 +220,7 @@ def test_a_device_that_never_ends_is_refused_after_the_limit(
 ) -> None:
     assert main(["rules", "validate", "/dev/zero"]) == 2
     (error,) = capsys.readouterr().err.splitlines()
-    assert error.startswith("factcheck: error: /dev/zero: larger than 1 MiB")
+    assert error.startswith("factcheck: error: /dev/zero: larger than 256 KiB")
 
 
 def _hostile_commands(rules: Path, tmp_path: Path) -> dict[str, tuple[str | Path, ...]]:
@@ -264,6 +264,15 @@ def test_commands_refuse_a_hostile_rule_file_quickly(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.input_class("file-fifo-without-writer")
+def test_a_named_pipe_nobody_writes_to_is_read_as_empty(tmp_path: Path) -> None:
+    """Its own process: opening a FIFO with no writer would block forever."""
+    fifo = tmp_path / "rules.yaml"
+    os.mkfifo(fifo)
+    outcome = run_factcheck("rules", "validate", fifo, timeout=30)
+    assert "empty rule file" in assert_one_line_error(outcome, fifo, line=1)
+
+
 @pytest.mark.input_class("parameter-extreme-but-allowed")
 def test_the_largest_allowed_parameters_run_without_a_crash(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
@@ -283,3 +292,18 @@ def test_the_largest_allowed_parameters_run_without_a_crash(tmp_path: Path) -> N
     outcome = run_factcheck("run", a, b, "--rules", rules, "--out", tmp_path / "out")
     assert outcome.returncode in (0, 1), outcome.stderr
     assert os.path.exists(tmp_path / "out" / "report.json")
+
+
+@pytest.mark.input_class("rules-text-bidi-and-markup")
+def test_rule_texts_reach_the_terminal_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rule texts may hold any printable text; bidi controls are shown, not obeyed."""
+    summary = "Sources \u202edisagree\u202c <script>x</script> \u2066[x](javascript:y)\u2069"
+    text = VALID.replace("Only one source.", f'"{summary}"')
+    path = _write(tmp_path / "rules.yaml", text + "    description: 'a \u2028 b'\n")
+    for argv in (["rules", "explain", "FC901"], ["rules", "list"]):
+        assert main([*argv, "--rules", str(path)]) == 0
+        printed = capsys.readouterr().out
+        assert "\\u202edisagree\\u202c <script>x</script>" in printed
+        assert not {"\u202e", "\u2066", "\u2028"} & set(printed)
