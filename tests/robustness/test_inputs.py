@@ -183,3 +183,19 @@ def test_odd_text_works_and_every_offset_points_at_the_claim(
     for row in rows:
         start, end = int(str(row["start"])), int(str(row["end"]))
         assert text[start:end] == row["text"], row
+
+
+def test_run_reports_each_odd_file_once_and_checks_every_cluster(
+    odd_batch: tuple[Path, Outcome], tmp_path: Path
+) -> None:
+    root, _ = odd_batch
+    out = tmp_path / "out"
+    outcome = run_factcheck("run", root, "--out", out, "--no-history", "--no-cache")
+    assert_no_traceback(outcome)
+    assert outcome.returncode == 2
+    assert len(outcome.error_lines) == len(ODD_FILES), outcome.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(e["path"] for e in report["errors"]) == sorted(
+        str(root / name / "x.txt") for name in ODD_FILES
+    )
+    assert {c["cluster_id"] for c in report["clusters"]} == set(ODD_FILES)
