@@ -27,6 +27,12 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT_TAG = "tag:yaml.org,2002:int"
+_YAML_TAG = "tag:yaml.org,2002:"
+#: Scalars a rule file may hold: what JSON holds, and dates (refused later, by type, with a
+#: hint to quote them); binary, sets and language-specific tags are refused here.
+_SCALAR_TAGS = tuple(
+    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
 _UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -123,6 +129,7 @@ class _Reader:
             _expect_tag(node, _SEQ_TAG)
             return [self.read(item, (*path, i)) for i, item in enumerate(node.value)]
         line = _line(node.start_mark)
+        _expect_tag(node, *_SCALAR_TAGS)
         try:
             value = self.loader.construct_object(node)
         except (ValueError, OverflowError) as exc:  # 2020-13-45, or 5,000 digits
@@ -177,9 +184,10 @@ def _too_large(written: str) -> str:
     return f"number {shown} is too large: whole numbers must lie within -2**53..2**53"
 
 
-def _expect_tag(node: Node, tag: str) -> None:
-    if node.tag != tag:
-        raise LocatedError(_line(node.start_mark), f"unsupported YAML tag {node.tag}")
+def _expect_tag(node: Node, *tags: str) -> None:
+    if node.tag not in tags:
+        shown = node.tag.replace(_YAML_TAG, "!!", 1)
+        raise LocatedError(_line(node.start_mark), f"unsupported YAML tag {shown}")
 
 
 def _line(mark: Any) -> int:
