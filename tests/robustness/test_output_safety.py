@@ -247,6 +247,14 @@ def test_sarif_validates_and_points_only_at_the_input_files(
     assert uris and all(uri.startswith(hostile_run.out("in").as_uri()) for uri in uris)
 
 
+#: Every element the report and the dashboard are built of; the article adds none.
+PAGE_TAGS = {
+    *"html head meta title style body header main footer section article nav div p span".split(),
+    *"h1 h2 h3 h4 a mark table thead tbody tr th td details summary ul ol li del".split(),
+    *"figure figcaption svg g rect circle line polyline path text tspan small strong".split(),
+}
+
+
 def _inert_page(path: Path, must_show: list[str]) -> None:
     with browser.open_page(path) as seen:
         page = seen.page
@@ -260,6 +268,8 @@ def _inert_page(path: Path, must_show: list[str]) -> None:
                 hostile: document.querySelectorAll('img, iframe, textarea, b, summary:not(.infos'
                     + ' > summary):not(.source > summary), [onerror], [onmouseover]').length,
                 hrefs: [...document.querySelectorAll('[href]')].map(e => e.getAttribute('href')),
+                tags: [...new Set([...document.querySelectorAll('*')].map(e => e.localName))],
+                styled: document.querySelectorAll('body [style]:not(.heat)').length,
                 url: location.href,
                 text: document.body.innerText,
             })"""
@@ -267,7 +277,8 @@ def _inert_page(path: Path, must_show: list[str]) -> None:
     assert seen.dialogs == [] and seen.routed == []
     assert seen.requests == [path.resolve().as_uri()]
     assert state["url"].split("#")[0] == path.resolve().as_uri()
-    assert (state["scripts"], state["images"], state["hostile"]) == (0, 0, 0)
+    assert (state["scripts"], state["images"], state["hostile"], state["styled"]) == (0, 0, 0, 0)
+    assert set(state["tags"]) <= PAGE_TAGS, set(state["tags"]) - PAGE_TAGS
     for href in state["hrefs"]:  # the page's own anchors, or the report beside it
         assert href.startswith("#") or href.startswith("../out/report.html#"), href
     for text in must_show:
