@@ -87,6 +87,15 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
+# YAML 1.1 reads 1e-3 and 1.5e3 as text (its floats need a dot and a signed exponent);
+# rule authors write numbers as JSON and YAML 1.2 do, so those are numbers here too.
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+
 def read_document(text: str) -> Document:
     """Parse one YAML document; raise :class:`LocatedError` for anything unusable."""
     try:

@@ -203,11 +203,17 @@ def test_a_code_in_two_files_names_the_second_and_the_first(
             marks=pytest.mark.input_class("yaml-long-scalar"),
         ),
         pytest.param("\ufeff" + VALID, id="bom", marks=pytest.mark.input_class("file-utf8-bom")),
+        pytest.param(
+            parameter("numeric_tolerance", "relative_tolerance", "1e-3"),
+            id="exponent",
+            marks=pytest.mark.input_class("yaml-number-with-exponent"),
+        ),
     ],
 )
 def test_unusual_but_harmless_rule_files_are_read(
     text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Also 1e-3, which YAML 1.1 would read as text: a number, as in JSON and YAML 1.2."""
     path = _write(tmp_path / "rules.yaml", text)
     assert main(["rules", "validate", str(path)]) == 0
     assert capsys.readouterr().out == "ok: 1 rule in 1 file\n"
