@@ -6,14 +6,17 @@ word is a closing mark only while a single quote is open ("survivors' petition" 
 Quotes nested inside another quote belong to it and are not reported on their own. A double
 quote left open at the end of a paragraph continues when the next paragraph opens with a
 mark (the news convention for a quote over several paragraphs); otherwise it is dropped,
-and an unmatched closing mark is ignored, so one stray mark never hides the quotes after it.
+and an unmatched closing mark is ignored, so one stray mark never hides the quotes after it:
+the quotes inside an opening mark that never closes are reported on their own. Guillemets
+nest inside curly quotes (and the other way round); a second opener of the same kind means
+the first was never closed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _MARK = re.compile(r"[\"'“”„‟‘’«»]")
 _OPEN, _CLOSE, _TOGGLE, _CLOSE_OR_APOS = range(4)
@@ -50,6 +53,8 @@ class _Open:
     double: bool
     straight: bool = False  # a straight ' that may be an apostrophe after all
     carried: tuple[tuple[int, int], ...] = ()  # parts from earlier paragraphs
+    guillemet: bool = False  # « nests inside “ and the other way round
+    inner: list[QuoteSpan] = field(default_factory=list)  # quotes inside, while it is open
 
 
 def _classify(text: str, pos: int, start: int, end: int) -> tuple[bool, int] | None:
@@ -86,7 +91,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
     carry: _Open | None = None
     for start, end in paragraphs:
         carry = _pair_paragraph(text, start, end, carry, quotes)
-    return quotes
+    return sorted(quotes, key=lambda quote: quote.start)
 
 
 class _Stack:
@@ -116,6 +121,20 @@ class _Stack:
             while positions and positions[-1] >= index:
                 positions.pop()
 
+    def release(self, index: int, quotes: list[QuoteSpan]) -> None:
+        """Drop the marks from ``index`` on as never closed: the quotes inside them stand on
+        their own (inside the next outer mark still open, if any)."""
+        dropped = self.marks[index:]
+        self.truncate(index)
+        self.hold([quote for mark in dropped for quote in mark.inner], quotes)
+
+    def hold(self, found: list[QuoteSpan], quotes: list[QuoteSpan]) -> None:
+        """Quotes inside the innermost outer mark wait for it to close; else they are found."""
+        if self._outer:
+            self.marks[self._outer[-1]].inner.extend(found)
+        else:
+            quotes.extend(found)
+
     def last_double(self) -> int | None:
         return self._doubles[-1] if self._doubles else None
 
@@ -140,10 +159,12 @@ def _pair_paragraph(
                 carry = None
                 continue
             carry = None
-        _apply(stack, _Open(pos, double, straight=text[pos] == "'"), role, quotes)
-    if stack and stack.marks[0].double:
+        mark = _Open(pos, double, straight=text[pos] == "'", guillemet=text[pos] in "«»")
+        _apply(stack, mark, role, quotes)
+    if stack and stack.marks[0].double:  # the quote may go on in the next paragraph
         bottom = stack.marks[0]
         return _Open(bottom.pos, True, carried=(*bottom.carried, (bottom.pos, end)))
+    stack.release(0, quotes)  # a stray opener hides none of the quotes after it
     return None
 
 
@@ -156,8 +177,8 @@ def _apply(stack: _Stack, mark: _Open, role: int, quotes: list[QuoteSpan]) -> No
             if open_index is not None:
                 _close(stack, open_index, pos, quotes)
             return
-        if open_index is not None:  # a second opening mark: the first was never closed
-            stack.truncate(open_index)
+        if open_index is not None and stack.marks[open_index].guillemet == mark.guillemet:
+            stack.release(open_index, quotes)  # a second opening mark: the first never closed
         stack.push(mark)
         return
     if role == _OPEN:
@@ -168,9 +189,7 @@ def _apply(stack: _Stack, mark: _Open, role: int, quotes: list[QuoteSpan]) -> No
 
 def _close(stack: _Stack, index: int, pos: int, quotes: list[QuoteSpan]) -> None:
     opened = stack.marks[index]
-    stack.truncate(index)
-    if stack.has_outer():
-        return  # nested in an outer quote: part of its words
+    stack.truncate(index)  # quotes inside it are part of its words
     parts = (*opened.carried, (opened.pos, pos + 1))
     closed = (False,) * len(opened.carried) + (True,)
-    quotes.append(QuoteSpan(parts, closed))
+    stack.hold([QuoteSpan(parts, closed)], quotes)  # nested in an outer quote: held by it
