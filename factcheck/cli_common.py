@@ -10,7 +10,13 @@ from factcheck.bundled import bundled_dir
 from factcheck.corpus import Cluster, read_inputs
 from factcheck.decoding import DecodeFailure, check_encoding
 from factcheck.errors import InputProblem, UsageError
-from factcheck.input_limits import DEFAULT_MAX_SOURCE_BYTES, InputLimits, format_size, parse_size
+from factcheck.input_limits import (
+    DEFAULT_MAX_SOURCE_BYTES,
+    DEFAULT_MAX_SOURCES,
+    InputLimits,
+    format_size,
+    parse_size,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_CONTRACTS = 3  #: ``run --validate``: a table contract failed
@@ -40,11 +46,15 @@ def add_input_options(command: argparse.ArgumentParser) -> None:
         "--max-source-size", metavar="SIZE", type=source_size, default=DEFAULT_MAX_SOURCE_BYTES,
         help=f"largest source read, e.g. 500k, 5MB ({format_size(DEFAULT_MAX_SOURCE_BYTES)})",
     )  # fmt: skip
+    command.add_argument(
+        "--max-sources-per-cluster", metavar="N", type=positive_count, default=DEFAULT_MAX_SOURCES,
+        help=f"largest cluster checked, in sources ({DEFAULT_MAX_SOURCES})",
+    )  # fmt: skip
 
 
 def input_limits(args: argparse.Namespace) -> InputLimits:
     """The limits the input options set."""
-    return InputLimits(max_source_bytes=args.max_source_size)
+    return InputLimits(args.max_source_size, args.max_sources_per_cluster)
 
 
 def encoding_name(value: str) -> str:
@@ -55,6 +65,13 @@ def encoding_name(value: str) -> str:
         raise argparse.ArgumentTypeError(
             f"{exc} (e.g. utf-8, cp1252, latin-1, utf-16-le)"
         ) from None
+
+
+def positive_count(value: str) -> int:
+    """An argparse type for a whole number of at least 1."""
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return int(value)
 
 
 def source_size(value: str) -> int:

@@ -183,6 +183,10 @@ class _Reader:
         if reason is not None:
             yield _problem(directory, f"{reason}; rename it")
             return
+        too_many = self.limits.too_many_sources(len(files))
+        if too_many is not None:
+            yield _problem(directory, too_many, cluster_id)
+            return
         builder = ClusterBuilder(cluster_id, str(directory))
         for file in files:
             try:

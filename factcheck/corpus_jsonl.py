@@ -112,7 +112,10 @@ def _read_indexed_cluster(
             problem = builder.add(_source_of_document(document, cluster_id, path, number))
             if problem:
                 yield problem
-    if builder.sources:
+    too_many = limits.too_many_sources(len(builder.sources))
+    if too_many is not None:
+        yield InputProblem(path, f"cluster {cluster_id!r}: {too_many}", None, cluster_id)
+    elif builder.sources:
         yield builder.build()
 
 

@@ -96,6 +96,9 @@ def read_sources(
             sources.append(read_text(item, item.stem, encoding, limits))
         except InputError as exc:
             problems.append(exc.problem)
+    too_many = (limits or InputLimits()).too_many_sources(len(sources))
+    if too_many is not None:
+        problems.append(InputProblem(" ".join(paths), too_many))
     return sources, problems
 
 

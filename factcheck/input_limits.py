@@ -7,6 +7,11 @@ source larger than :data:`DEFAULT_MAX_SOURCE_BYTES` is an input error unless the
 raised (``--max-source-size``). The size of a text file is known from the file system before
 it is read; a JSONL document's text is measured in UTF-8 bytes once its line is parsed, and
 a JSONL line longer than :data:`JSONL_LINE_FACTOR` times the limit is skipped unread.
+
+Alignment compares the claims of a cluster pairwise within blocks, so its cost grows with
+the square of the sources that say the same kind of thing: a cluster of more than
+:data:`DEFAULT_MAX_SOURCES` sources is refused, unread, unless the limit is raised
+(``--max-sources-per-cluster``). News clusters have two to a few dozen sources.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from dataclasses import dataclass
 
 #: 1 MiB: about 170,000 words, thirty times a long-form feature.
 DEFAULT_MAX_SOURCE_BYTES = 1 << 20
+
+#: 1,000 sources of one sentence each take about 50 s to align; 10,000 would take hours.
+DEFAULT_MAX_SOURCES = 1000
 
 #: A JSONL line may be this many times the source limit: it may hold a whole cluster of
 #: documents, and JSON escapes (``\\u00e9``) make text up to six times longer.
@@ -30,6 +38,17 @@ class InputLimits:
     """The limits one run reads its inputs under."""
 
     max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
+    max_sources: int = DEFAULT_MAX_SOURCES
+
+    def too_many_sources(self, count: int) -> str | None:
+        """Why a cluster of ``count`` sources is refused, or None when it is not."""
+        if count <= self.max_sources:
+            return None
+        return (
+            f"{count} sources in one cluster, more than the limit of {self.max_sources}: not "
+            "checked (alignment grows with the square of the sources); split the cluster, or "
+            "raise --max-sources-per-cluster"
+        )
 
     @property
     def max_line_bytes(self) -> int:

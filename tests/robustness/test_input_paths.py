@@ -101,13 +101,21 @@ def test_an_input_named_twice_is_read_once_and_said_so(linked: tuple[Path, Outco
 
 
 @pytest.mark.input_class("many-files-one-cluster")
-def test_thousands_of_tiny_files_in_one_cluster_are_read(tmp_path: Path) -> None:
-    _cluster(tmp_path / "event", sources=2000)
-    outcome = run_factcheck("extract", tmp_path / "event", "--format", "jsonl", timeout=300)
+def test_a_cluster_over_the_source_limit_is_one_line_and_reads_with_the_limit_raised(
+    tmp_path: Path,
+) -> None:
+    event = _cluster(tmp_path / "event", sources=1001)
+    refused = run_factcheck("extract", event, "--format", "jsonl", timeout=60)
+    line = assert_one_line_error(refused, event)
+    assert "1001 sources in one cluster, more than the limit of 1000: not checked" in line
+    assert "--max-sources-per-cluster" in line and refused.stdout == ""
+    outcome = run_factcheck(
+        "extract", event, "--format", "jsonl", "--max-sources-per-cluster", "1001", timeout=300
+    )
     assert_no_traceback(outcome)
     assert outcome.returncode == 0, outcome.stderr
     rows = [json.loads(line) for line in outcome.stdout.split("\n") if line]
-    assert len({r["source_id"] for r in rows}) == 2000
+    assert len({r["source_id"] for r in rows}) == 1001
 
 
 @pytest.mark.input_class("many-cluster-directories")
