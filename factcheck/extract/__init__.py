@@ -14,7 +14,7 @@ import pandas as pd
 
 from factcheck.claims import Claim, claims_frame
 from factcheck.corpus import Cluster, Source
-from factcheck.extract import lexicon, units
+from factcheck.extract import events, lexicon, units
 from factcheck.extract.canonical import canonicalize
 from factcheck.extract.dates import date_claims
 from factcheck.extract.entities import entity_claims
@@ -71,3 +71,4 @@ def clear_caches() -> None:
     units.match_catalogue_cache_clear()
     units.singular.cache_clear()
     lexicon.verb_lemma.cache_clear()
+    events.clear_caches()

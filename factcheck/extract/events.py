@@ -47,6 +47,12 @@ def _first_verb(tokens: tuple[Token, ...]) -> int | None:
     return next((i for i, t in enumerate(tokens) if _is_verb(t[2])), None)
 
 
+def clear_caches() -> None:
+    """Forget the sentences read last (results do not change)."""
+    for cached in (_tokens, _bounds, _first_verb):
+        cached.cache_clear()
+
+
 def _clause(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
     """Token range [lo, hi) of the clause holding token ``index``."""
     lo = index
