@@ -24,7 +24,7 @@ from pathlib import Path
 from factcheck.corpus_jsonl import read_jsonl
 from factcheck.decoding import DecodeFailure, check_encoding, decode_source
 from factcheck.errors import InputProblem, UsageError
-from factcheck.input_files import UnreadableFile, read_limited, real_path
+from factcheck.input_files import UnreadableFile, path_text, read_limited, real_path
 from factcheck.input_limits import InputLimits
 from factcheck.outlets import detect_outlet
 from factcheck.sources import Cluster, ClusterBuilder, Source, id_problem
@@ -112,10 +112,10 @@ class _Reader:
             real = real_path(path)
             if real in self.inputs_seen:
                 first = self.inputs_seen[real]
-                again = "named twice" if first == str(path) else f"the same as {first}"
+                again = "named twice" if first == path_text(path) else f"the same as {first}"
                 yield _problem(path, f"{again}: read once")
                 continue
-            self.inputs_seen[real] = str(path)
+            self.inputs_seen[real] = path_text(path)
             if path.is_dir():
                 yield from self._read_directory(path)
             elif not path.exists() and not path.is_symlink():
@@ -171,7 +171,7 @@ class _Reader:
                 directory, f"the same directory as {self.dirs_seen[real]} (a link): read once"
             )
             return
-        self.dirs_seen[real] = str(directory)
+        self.dirs_seen[real] = path_text(directory)
         for odd in (p for p in entries if p.suffix in TEXT_SUFFIXES and p.is_dir()):
             yield _problem(odd, "a directory, not a text file: skipped")
         yield from self._read_cluster(cluster_id, _text_files(entries), directory)
@@ -187,7 +187,7 @@ class _Reader:
         if too_many is not None:
             yield _problem(directory, too_many, cluster_id)
             return
-        builder = ClusterBuilder(cluster_id, str(directory))
+        builder = ClusterBuilder(cluster_id, path_text(directory))
         for file in files:
             try:
                 source = self._read_source(file, cluster_id)
@@ -205,11 +205,11 @@ class _Reader:
         reason = id_problem("source id (the file name)", file.stem)
         if reason is not None:
             raise UnreadableFile(f"{reason}; rename it")
-        return Source(file.stem, cluster_id, text, str(file), outlet=detect_outlet(text))
+        return Source(file.stem, cluster_id, text, path_text(file), outlet=detect_outlet(text))
 
 
 def _problem(path: Path, message: str, cluster_id: str | None = None) -> InputProblem:
-    return InputProblem(str(path), message, None, cluster_id)
+    return InputProblem(path_text(path), message, None, cluster_id)
 
 
 def _visible_entries(directory: Path) -> list[Path]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from factcheck.errors import InputProblem
-from factcheck.input_files import UnreadableFile, open_regular
+from factcheck.input_files import UnreadableFile, open_regular, path_text
 from factcheck.input_limits import InputLimits, format_size
 from factcheck.outlets import detect_outlet
 from factcheck.sources import Cluster, ClusterBuilder, Source, id_problem, text_problem
@@ -35,16 +35,17 @@ def read_jsonl(path: Path, limits: InputLimits) -> Iterator[Cluster | InputProbl
     a cluster's documents need not be contiguous); a second pass seeks to each cluster's
     lines and builds it. Memory is that index plus the largest cluster.
     """
+    shown = path_text(path)
     try:
         with open_regular(path) as (handle, _):
             index = _JsonlIndex(limits)
-            yield from index.build(handle, str(path))
+            yield from index.build(handle, shown)
             if not index.lines and not index.problems:
-                yield InputProblem(str(path), "no documents in this JSONL file")
+                yield InputProblem(shown, "no documents in this JSONL file")
             for cluster_id, spots in index.lines.items():
-                yield from _read_indexed_cluster(handle, str(path), cluster_id, spots, limits)
+                yield from _read_indexed_cluster(handle, shown, cluster_id, spots, limits)
     except UnreadableFile as exc:
-        yield InputProblem(str(path), str(exc))
+        yield InputProblem(shown, str(exc))
 
 
 @dataclass

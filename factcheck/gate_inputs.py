@@ -18,10 +18,16 @@ from pathlib import Path
 from factcheck.decoding import DecodeFailure, decode_source
 from factcheck.errors import InputError, InputProblem
 from factcheck.gate import DRAFT_ID
-from factcheck.input_files import UnreadableFile, is_link_loop, read_limited, real_path
+from factcheck.input_files import (
+    UnreadableFile,
+    is_link_loop,
+    path_text,
+    read_limited,
+    real_path,
+)
 from factcheck.input_limits import InputLimits
 from factcheck.outlets import detect_outlet
-from factcheck.sources import Source
+from factcheck.sources import Source, id_problem
 
 GATE_SUFFIXES = (".txt", ".md")
 
@@ -37,12 +43,12 @@ def text_files(paths: Sequence[str]) -> Iterator[Path | InputProblem]:
                 if p.suffix in GATE_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
             )
             if not found:
-                yield InputProblem(raw, "no text files (*.txt, *.md) in this directory")
+                yield InputProblem(path_text(raw), "no text files (*.txt, *.md) in this directory")
             yield from (_checked(p) for p in found)
         elif not path.exists() and not path.is_symlink():
-            yield InputProblem(raw, "no such file or directory")
+            yield InputProblem(path_text(raw), "no such file or directory")
         elif path.suffix not in GATE_SUFFIXES:
-            yield InputProblem(raw, "not a text file (.txt or .md) or a directory")
+            yield InputProblem(path_text(raw), "not a text file (.txt or .md) or a directory")
         else:
             yield _checked(path)
 
@@ -50,7 +56,7 @@ def text_files(paths: Sequence[str]) -> Iterator[Path | InputProblem]:
 def _checked(path: Path) -> Path | InputProblem:
     """The path, or a problem when it is a link loop (which nothing could resolve)."""
     if is_link_loop(path):
-        return InputProblem(str(path), "a symbolic link loop (the link leads back to itself)")
+        return InputProblem(path_text(path), "a symbolic link loop (the link leads back to itself)")
     return path
 
 
@@ -62,8 +68,8 @@ def read_text(
     try:
         text = decode_source(read_limited(path, limit), encoding)
     except (DecodeFailure, UnreadableFile) as exc:
-        raise InputError(InputProblem(str(path), str(exc))) from None
-    return Source(source_id, "", text, str(path), outlet=detect_outlet(text))
+        raise InputError(InputProblem(path_text(path), str(exc))) from None
+    return Source(source_id, "", text, path_text(path), outlet=detect_outlet(text))
 
 
 def read_sources(
@@ -106,13 +112,16 @@ def _id_problem(path: Path, first: dict[str, str]) -> InputProblem | None:
     source_id = path.stem
     if source_id == DRAFT_ID:
         return InputProblem(
-            str(path), f"the source id {DRAFT_ID!r} is reserved for the draft; rename the file"
+            path_text(path),
+            f"the source id {DRAFT_ID!r} is reserved for the draft; rename the file",
         )
+    if (reason := id_problem("source id (the file name)", source_id)) is not None:
+        return InputProblem(path_text(path), f"{reason}; rename it")
     if source_id in first:
         return InputProblem(
-            str(path),
+            path_text(path),
             f"source id {source_id!r} (the file stem) is also the id of {first[source_id]}; "
             "rename one of them",
         )
-    first[source_id] = str(path)
+    first[source_id] = path_text(path)
     return None

@@ -62,6 +62,17 @@ def open_regular(path: Path) -> Iterator[tuple[BinaryIO, int]]:
         yield handle, info.st_size
 
 
+def path_text(path: Path | str) -> str:
+    """The path as valid Unicode, to show and to write into reports: bytes of a file name
+    that are not UTF-8 (which Python holds as lone surrogates) become ``\\xNN`` escapes."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
 def real_path(path: Path) -> Path:
     """The path with every symbolic link resolved; a link loop gives its absolute path."""
     try:

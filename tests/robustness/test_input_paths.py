@@ -160,3 +160,38 @@ def test_gate_names_a_draft_that_is_a_pipe_and_checks_the_others(tmp_path: Path)
     line = assert_one_line_error(outcome, tmp_path / "pipe.txt")
     assert "a named pipe (FIFO), not a text file" in line
     assert "1 draft" in outcome.stderr or "draft.md" in outcome.stdout, outcome.stderr
+
+
+@pytest.mark.input_class("odd-file-names")
+def test_file_names_with_controls_or_undecodable_bytes_are_named_and_reports_written(
+    tmp_path: Path,
+) -> None:
+    names = _cluster(tmp_path / "names")
+    (names / "a\x1bb.txt").write_text(TEXT.format(n=1), encoding="utf-8")
+    (names / os.fsdecode(b"\xff.txt")).write_text(TEXT.format(n=2), encoding="utf-8")
+    undecodable = _cluster(tmp_path / os.fsdecode(b"caf\xe9") / "event")
+    out = tmp_path / "out"
+    outcome = run_factcheck(
+        "run",
+        names,
+        undecodable,
+        "--out",
+        out,
+        "--no-history",
+        "--no-cache",
+        "--format",
+        "json,sarif",
+    )
+    assert_no_traceback(outcome)
+    assert outcome.returncode == 2
+    assert len(outcome.error_lines) == 2, outcome.stderr
+    assert f"{names}/a\\x1bb.txt: source id (the file name) 'a\\x1bb' contains a control" in (
+        outcome.stderr
+    )
+    assert f"{names}/\\xff.txt: source id (the file name) '\\udcff' is not valid Unicode" in (
+        outcome.stderr
+    )
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    paths = {s["path"] for c in report["clusters"] for s in c["sources"]}
+    assert f"{tmp_path}/caf\\xe9/event/s0.txt" in paths
+    assert {c["cluster_id"] for c in report["clusters"]} == {"names", "event"}
