@@ -43,6 +43,11 @@ def read_jsonl(path: Path, limits: InputLimits) -> Iterator[Cluster | InputProbl
             if not index.lines and not index.problems:
                 yield InputProblem(shown, "no documents in this JSONL file")
             for cluster_id, spots in index.lines.items():
+                if (too_many := limits.too_many_sources(len(spots) // 2)) is not None:
+                    yield InputProblem(
+                        shown, f"cluster {cluster_id!r}: {too_many}", None, cluster_id
+                    )
+                    continue  # one line per document: refused before it is read again
                 yield from _read_indexed_cluster(handle, shown, cluster_id, spots, limits)
     except UnreadableFile as exc:
         yield InputProblem(shown, str(exc))

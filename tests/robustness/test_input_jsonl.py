@@ -77,7 +77,11 @@ def jsonl_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, O
     body = "\r\n".join([_doc("a", cluster_id="k"), "", _doc("b", cluster_id="k")])
     odd.write_bytes(codecs.BOM_UTF8 + body.encode())
     many = root / "many.jsonl"  # more sources than the limit below
-    many.write_text("".join(_doc(f"m{n}", cluster_id="many") + "\n" for n in range(21)))
+    documents = [{"source_id": f"m{n}", "text": TEXT} for n in range(21)]
+    many.write_text(
+        "".join(_doc(f"m{n}", cluster_id="many") + "\n" for n in range(21))
+        + json.dumps({"cluster_id": "many-in-one-line", "documents": documents})
+    )
     outcome = run_factcheck(
         "extract", bad, odd, many, "--format", "jsonl", "--max-source-size", "64k",
         "--max-sources-per-cluster", "20", timeout=120,
@@ -106,8 +110,10 @@ def test_a_cluster_over_the_source_limit_is_one_line(
     jsonl_batch: tuple[Path, Path, Outcome],
 ) -> None:
     bad, _, outcome = jsonl_batch
-    line = assert_one_line_error(outcome, bad.parent / "many.jsonl")
-    assert "cluster 'many': 21 sources in one cluster, more than the limit of 20" in line
+    lines = [e for e in outcome.error_lines if str(bad.parent / "many.jsonl") in e]
+    assert len(lines) == 2, outcome.stderr
+    for line, cluster in zip(lines, ["many", "many-in-one-line"], strict=True):
+        assert f"cluster {cluster!r}: 21 sources in one cluster, more than the limit of 20" in line
 
 
 @pytest.mark.input_class("jsonl-truncated-last-line")
@@ -123,7 +129,7 @@ def test_every_good_document_is_read_around_the_bad_lines(
 ) -> None:
     _, odd, outcome = jsonl_batch
     assert outcome.returncode == 2
-    assert len(outcome.error_lines) == len(BAD_LINES) + 2, outcome.stderr
+    assert len(outcome.error_lines) == len(BAD_LINES) + 3, outcome.stderr
     assert not [e for e in outcome.error_lines if str(odd) in e]
     rows = [json.loads(line) for line in outcome.stdout.split("\n") if line]
     sources = {(r["cluster_id"], r["source_id"]) for r in rows}
