@@ -16,6 +16,7 @@ import codecs
 _BINARY_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _SAMPLE = 8192
+_UTF8_HINT = "convert it to UTF-8 or pass --encoding (e.g. cp1252 or latin-1)"
 
 #: Leading bytes of binary formats often saved under a wrong name.
 _MAGIC = (
@@ -53,14 +54,15 @@ def check_encoding(name: str) -> str:
 def decode_source(data: bytes, encoding: str | None = None) -> str:
     """Decode one source's bytes to text; raise :class:`DecodeFailure` with a reason."""
     if data.startswith(codecs.BOM_UTF8):
-        text = _decode_utf8(data[len(codecs.BOM_UTF8) :], offset=len(codecs.BOM_UTF8))
+        hint = "despite its UTF-8 byte-order mark: convert it to UTF-8"
+        text = _decode_utf8(data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8), hint)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_named(data, "utf-16", "despite its UTF-16 byte-order mark")
     elif encoding is not None and not _is_clean_utf8(data):
         text = _decode_named(data, encoding, "check --encoding")
     else:
         _reject_binary_bytes(data)
-        text = _decode_utf8(data, offset=0)
+        text = _decode_utf8(data, 0, _UTF8_HINT)
     if not text.strip():
         raise DecodeFailure("empty file (no text)")
     _reject_binary(text)
@@ -111,14 +113,14 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
-def _decode_utf8(data: bytes, offset: int) -> str:
+def _decode_utf8(data: bytes, offset: int, hint: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DecodeFailure(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start + offset}, "
-            f"line {line}); convert it to UTF-8 or pass --encoding (e.g. cp1252 or latin-1)"
+            f"line {line}); {hint}"
         ) from None
 
 

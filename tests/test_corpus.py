@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.corpus import Cluster, Source, read_inputs
+from factcheck.decoding import DecodeFailure, decode_source
 from factcheck.errors import InputProblem, UsageError
 from factcheck.outlets import detect_outlet
 from tests.conftest import SEEDS
@@ -430,6 +431,11 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], tuple[list[Path], Path, int | None]
         _bad_file_in_cluster(b"\x01\x02\x03\x04\x05\x06\x07\x08abc"),
         "binary file (mostly control characters), not text",
     ),
+    "bom-then-latin-1": (
+        _bad_file_in_cluster(codecs.BOM_UTF8 + b"caf\xe9\n"),
+        "not valid UTF-8 (byte 0xe9 at offset 6, line 1); "
+        "despite its UTF-8 byte-order mark: convert it to UTF-8",
+    ),
     "latin-1-file": (
         _bad_file_in_cluster(b"caf\xe9 au lait\n"),
         "not valid UTF-8 (byte 0xe9 at offset 3, line 1); "
@@ -569,3 +575,31 @@ def test_a_cluster_id_read_twice_is_a_problem_not_a_duplicate(tmp_path: Path) ->
     assert [c.path for c in clusters] == [str(tmp_path / "a" / "0001")]
     assert len(problems) == 1
     assert str(problems[0]).startswith(str(tmp_path / "b" / "0001") + ": cluster id '0001'")
+
+
+# --- what undecodable bytes look like ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("Грозный — город, 750 человек.".encode("utf-16-le"), "looks like UTF-16-LE text"),
+        ("Грозный — город, 750 человек.".encode("utf-16-be"), "looks like UTF-16-BE text"),
+        ("About 750 troops.".encode("utf-16-le"), "pass --encoding utf-16-le"),
+        (b"ab\x00cd", "binary file (a NUL byte at offset 2), not text"),  # too short to tell
+        (bytes(64), "binary file (a NUL byte at offset 0), not text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "binary file (a PDF document), not text"),
+        (b"PK\x03\x04\x14\x00", "binary file (a ZIP archive (or a .docx/.xlsx/.odt document))"),
+        (b"SQLite format 3\x00\x10\x00", "binary file (an SQLite database), not text"),
+        (b"text\n" + b"\x00" * 3, "binary file (a NUL byte at offset 5), not text"),
+    ],
+)
+def test_undecodable_bytes_are_named_for_what_they_look_like(data: bytes, says: str) -> None:
+    with pytest.raises(DecodeFailure) as failure:
+        decode_source(data)
+    assert says in str(failure.value)
+
+
+def test_a_nul_far_into_a_file_is_still_binary() -> None:
+    with pytest.raises(DecodeFailure, match="a NUL byte at offset 100000"):
+        decode_source(b"a" * 100_000 + b"\x00")
