@@ -11,7 +11,7 @@ Every claim ends in exactly one fact; a claim no other source matches is a fact 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -25,6 +25,7 @@ from factcheck.alignment_scores import (
     quantity_score,
     quote_score,
     same_saying,
+    saying_key,
 )
 from factcheck.facts import ClaimRow, Fact, make_fact
 from factcheck.text import CLAIM_ZONES
@@ -116,7 +117,7 @@ def _join(
     """Greedy constrained grouping: best pairs first, never two different sayings of a source.
 
     Beyond a source's first :data:`MAX_PAIRED_PER_SOURCE` claims in the block, a claim joins
-    the group of the first of them that says the same (a repeat), or stands alone.
+    the group of the first of them that says exactly the same (a repeat), or stands alone.
     """
     paired, repeats = _split_repeats(block)
     parent = {i: i for i in paired}
@@ -150,19 +151,21 @@ def _join(
 
 
 def _split_repeats(block: list[ClaimRow]) -> tuple[list[int], list[tuple[int, int | None]]]:
-    """The claims compared pair by pair, and the others each with the compared claim of its
-    source that says the same (or None)."""
-    compared: dict[object, list[int]] = defaultdict(list)
+    """The claims compared pair by pair, and the others each with the first compared claim of
+    its source that says exactly the same (or None): one look-up each, whatever the count."""
+    compared: Counter[object] = Counter()
+    sayings: dict[tuple[object, object], int] = {}
     paired: list[int] = []
     repeats: list[tuple[int, int | None]] = []
     for i, row in enumerate(block):
-        same_source = compared[row["source_id"]]
-        if len(same_source) < MAX_PAIRED_PER_SOURCE:
-            same_source.append(i)
+        source, key = row["source_id"], saying_key(row)
+        if compared[source] < MAX_PAIRED_PER_SOURCE:
+            compared[source] += 1
             paired.append(i)
+            if key is not None:
+                sayings.setdefault((source, key), i)
         else:
-            like = next((j for j in same_source if same_saying(block[j], row)), None)
-            repeats.append((i, like))
+            repeats.append((i, None if key is None else sayings.get((source, key))))
     return paired, repeats
 
 

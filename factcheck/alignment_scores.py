@@ -272,7 +272,12 @@ def _words_of_quote(quote: str) -> tuple[str, ...]:
 
 
 def _normalised_quote(row: ClaimRow) -> str:
-    return "".join(_words_of_quote(str(row.get("quote") or row["text"])))
+    return _joined_words_of_quote(str(row.get("quote") or row["text"]))
+
+
+@lru_cache(maxsize=4096)
+def _joined_words_of_quote(quote: str) -> str:
+    return "".join(_words_of_quote(quote))
 
 
 def quote_score(a: ClaimRow, b: ClaimRow, context: Context) -> float:
@@ -302,6 +307,17 @@ def same_saying(a: ClaimRow, b: ClaimRow) -> bool:
         left, right = _normalised_quote(a), _normalised_quote(b)
         return bool(left and right) and (left in right or right in left)
     return bool(a["claim_id"] == b["claim_id"])
+
+
+def saying_key(row: ClaimRow) -> tuple[object, ...] | None:
+    """What a claim says, as a key: claims of one source with equal keys say the same (and
+    :func:`same_saying` holds for them); None when no other claim can say exactly the same."""
+    if row["kind"] == "quantity":
+        return ("quantity", *_values(row))
+    if row["kind"] == "quote":
+        words = _normalised_quote(row)
+        return ("quote", words) if words else None
+    return None
 
 
 def _values(row: ClaimRow) -> tuple[object, ...]:
