@@ -33,6 +33,7 @@ from factcheck.cli_common import (
     default_inputs,
     input_limits,
 )
+from factcheck.controls import visible
 from factcheck.corpus import count_clusters, read_inputs
 from factcheck.engines import ENGINES, open_engine
 from factcheck.errors import InputProblem, UsageError
@@ -176,8 +177,10 @@ class _BatchRun:
         try:
             if recover(self.out):
                 print(
-                    f"factcheck: note: an earlier run into {self.out} was killed while it "
-                    "moved its reports into place; finished that first",
+                    visible(
+                        f"factcheck: note: an earlier run into {self.out} was killed while it "
+                        "moved its reports into place; finished that first"
+                    ),
                     file=sys.stderr,
                 )
             with (
@@ -230,8 +233,10 @@ class _BatchRun:
             return
         spoilt = f"; {cache.corrupt} unreadable cache entries replaced" if cache.corrupt else ""
         print(
-            f"factcheck: {stats.computed} clusters checked, {stats.cached} taken from the cache "
-            f"({cache.root}){spoilt}",
+            visible(
+                f"factcheck: {stats.computed} clusters checked, {stats.cached} taken from the "
+                f"cache ({cache.root}){spoilt}"
+            ),
             file=sys.stderr,
         )
 
@@ -244,7 +249,7 @@ class _BatchRun:
         if self.cache is not None:
             kept = f"; clusters checked so far are in the cache ({self.cache.root}): run again"
             kept += " to resume"
-        print(f"factcheck: interrupted by {stop.name}: {where}{kept}", file=sys.stderr)
+        print(visible(f"factcheck: interrupted by {stop.name}: {where}{kept}"), file=sys.stderr)
 
 
 def _open_cache(directory: str | None, out: Path, rules: RuleSet) -> ClusterCache:
@@ -265,7 +270,7 @@ def _print_summary(summary: dict[str, Any], out: Path, written: list[str]) -> No
         f"{summary[key]} {key if summary[key] != 1 else key[:-1]}"
         for key in ("clusters", "sources", "claims", "facts")
     )
-    print(f"factcheck: {counts}; findings: {severities}; wrote {files}", file=sys.stderr)
+    print(visible(f"factcheck: {counts}; findings: {severities}; wrote {files}"), file=sys.stderr)
 
 
 def _save(validation: Validation, path: Path) -> None:

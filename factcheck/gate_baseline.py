@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from factcheck.controls import visible
 from factcheck.errors import InputError, InputProblem
 from factcheck.facts import Finding
 
@@ -90,5 +91,6 @@ def baseline_text(findings: Iterable[tuple[str, Finding]]) -> str:
         message = " ".join(finding.message.split())
         if len(message) > _SHOWN:
             message = message[: _SHOWN - 1].rstrip() + "…"
-        lines.setdefault(finding.id, f"{finding.id}  # {cluster_id}: {message}\n")
+        comment = visible(f"{cluster_id}: {message}")  # a comment line, nothing that acts
+        lines.setdefault(finding.id, f"{finding.id}  # {comment}\n")
     return _HEADER + "".join(lines[key] for key in sorted(lines))

@@ -299,3 +299,24 @@ def test_visible_escapes_every_acting_character() -> None:
     shown = visible("a\x1b[31mb\x07c\rd\ne\u202ef\u2028g\x9bh\ud800\tz")
     assert shown == "a\\x1b[31mb\\x07c\\x0dd\\x0ae\\u202ef\\u2028g\\x9bh\\ud800\tz"
     assert pictured("\x00\x1b\x7f\x85\t\n\r") == "\u2400\u241b\u2421\ufffd\t\n\r"
+
+
+@pytest.mark.input_class("hostile-text-terminal")
+def test_a_baseline_and_the_summary_line_show_no_acting_character(
+    hostile_run: Hostile, tmp_path: Path
+) -> None:
+    """The gate's baseline comments quote finding messages; run's last line names --out."""
+    inputs = hostile_run.base / "in"
+    cluster = next(p for p in inputs.iterdir() if p.is_dir())
+    sources = [p for p in sorted(cluster.iterdir()) if not p.name.startswith("src`")]
+    baseline = tmp_path / "baseline.txt"
+    gate = run_factcheck(
+        "gate", inputs / DRAFT, "--against", *sources, "--write-baseline", baseline
+    )
+    assert_no_traceback(gate)
+    written = baseline.read_text(encoding="utf-8")
+    assert "#" in written and not ACTING & set(written), sorted(ACTING & set(written))
+    out = tmp_path / "out\x1b[2J\x07"
+    run = run_factcheck("run", cluster, "--out", out, "--no-history")
+    assert_no_traceback(run)
+    assert "out\\x1b[2J\\x07" in run.stderr and not ACTING & set(run.stderr)
