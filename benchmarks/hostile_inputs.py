@@ -11,7 +11,10 @@ Cases:
   size; the figures justify the default limit (1 MB).
 - ``jsonl-long-line``: a JSONL file whose one line is 100 MB: skipped unread, memory bounded.
 - ``jsonl-big-text``: a 5 MB text in a JSONL line: refused once parsed.
-- ``flat-extract-N`` / ``flat-run-N``: one directory of N tiny files (one cluster of N sources).
+- ``flat-default-limit-N``: one directory of N tiny files under the default limit of sources
+  (refused at once above 1,000).
+- ``flat-extract-N`` / ``flat-run-N``: the same with ``--max-sources-per-cluster N``: reading
+  and extraction grow linearly, alignment faster than the square of N (the limit's reason).
 - ``nested-run-N``: N cluster directories of one or two tiny files each.
 
     python -m benchmarks.hostile_inputs [--sizes 1,2,4] [--files 1000,10000] [--clusters 10000]
@@ -137,8 +140,19 @@ def cases(args: argparse.Namespace, root: Path) -> Iterator[tuple[str, Callable[
     yield "jsonl-long-line-100mb", lambda: measure("extract", _jsonl_line(root, "long", 100 << 20))
     yield "jsonl-big-text-5mb", lambda: measure("extract", _jsonl_line(root, "big", 5 << 20))
     for files in args.files:
-        yield f"flat-extract-{files}", lambda f=files: measure("extract", _flat(root / "fx", f))
-        yield f"flat-run-{files}", lambda f=files: measure("run", _flat(root / "fr", f), *quiet)
+        many = ("--max-sources-per-cluster", str(files))
+        yield (
+            f"flat-default-limit-{files}",
+            lambda f=files: measure("extract", _flat(root / "f0", f)),
+        )
+        yield (
+            f"flat-extract-{files}",
+            lambda f=files, m=many: measure("extract", _flat(root / "fx", f), *m),
+        )
+        yield (
+            f"flat-run-{files}",
+            lambda f=files, m=many: measure("run", _flat(root / "fr", f), *m, *quiet),
+        )
     for clusters in args.clusters:
         yield f"nested-run-{clusters}", lambda c=clusters: measure("run", _nested(root, c), *quiet)
 
@@ -159,7 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         root = args.keep or Path(scratch)
-        for sub in ("x", "r", "fx", "fr"):
+        for sub in ("x", "r", "f0", "fx", "fr"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         baseline = None
         print(f"{'case':24} {'seconds':>9} {'peak MB':>9} {'exit':>5} {'x baseline':>11}")
