@@ -20,13 +20,17 @@ from factcheck.atomic import write_text_atomic, write_with
 from factcheck.values import json_value
 
 
+#: Characters that JSON leaves raw but ``str.splitlines`` (and other readers) break lines at.
+_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def table_to_jsonl(frame: pd.DataFrame) -> str:
-    """One JSON object per row, keys in column order."""
+    """One JSON object per row, keys in column order; each row is one line to any reader."""
     columns = list(frame.columns)
     lines = []
     for row in frame.itertuples(index=False, name=None):
         record = {c: json_value(v) for c, v in zip(columns, row, strict=True)}
-        lines.append(json.dumps(record, ensure_ascii=False))
+        lines.append(json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKERS))
     return "".join(line + "\n" for line in lines)
 
 

@@ -127,6 +127,14 @@ def test_jsonl_keeps_non_ascii_text_readable() -> None:
     assert "“troops”" in table_to_jsonl(sample_table())
 
 
+def test_jsonl_rows_stay_one_line_for_readers_that_split_at_unicode_breaks() -> None:
+    texts = ["a\u2028b", "c\x85d\u2029e", "plain"]
+    written = table_to_jsonl(pd.DataFrame({"text": texts}))
+    lines = written.splitlines()
+    assert len(lines) == 3
+    assert [json.loads(line)["text"] for line in lines] == texts
+
+
 def test_empty_table_in_each_text_format() -> None:
     assert table_to_csv(empty_claims()) == ",".join(COLUMNS) + "\n"
     assert table_to_jsonl(empty_claims()) == ""

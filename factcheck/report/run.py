@@ -35,6 +35,9 @@ from factcheck.report.records import (
 from factcheck.rules.model import Rule
 
 CLAIMS_PER_PART = 50_000  #: claim rows buffered before a Parquet part is written
+#: Cluster tables buffered before a part is written: a small table costs tens of kB however
+#: few its rows, so an archive of tiny clusters must not wait for CLAIMS_PER_PART rows.
+FRAMES_PER_PART = 500
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ class RunWriter:
         if len(output.claims):
             self._claims.append(output.claims)
             self._buffered += len(output.claims)
-            if self._buffered >= CLAIMS_PER_PART:
+            if self._buffered >= CLAIMS_PER_PART or len(self._claims) >= FRAMES_PER_PART:
                 self._flush_claims()
 
     def finish(

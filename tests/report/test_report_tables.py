@@ -160,3 +160,22 @@ def test_an_empty_run_gives_headers_and_schemas(tmp_path):
     }
     assert pq.read_schema(out / "findings.parquet").equals(schema(FINDING_COLUMNS))
     assert str(pd.read_parquet(out / "facts.parquet")["n_claims"].dtype) == "int64"
+
+
+def test_many_small_clusters_are_staged_in_parts_of_a_bounded_number_of_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tiny clusters never reach CLAIMS_PER_PART rows: parts close at FRAMES_PER_PART tables."""
+    from factcheck.report.run import RunWriter
+
+    monkeypatch.setattr("factcheck.report.run.FRAMES_PER_PART", 2)
+    outputs = [renamed(seed_output(), f"c{n}") for n in range(5)]
+    writer = RunWriter(tmp_path)
+    for output in outputs:
+        writer.add(output)
+        assert len(writer._claims) < 2  # never more tables held than the limit
+    run = writer.finish([], [], "error")
+    parts = sorted((tmp_path / "claims").glob("part-*.parquet"))
+    assert len(parts) == 3
+    expected = pd.concat([o.claims for o in outputs], ignore_index=True)
+    pd.testing.assert_frame_equal(pd.concat(list(run.claims()), ignore_index=True), expected)
