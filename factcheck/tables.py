@@ -19,7 +19,6 @@ import pandas as pd
 from factcheck.atomic import write_text_atomic, write_with
 from factcheck.values import json_value
 
-
 #: Characters that JSON leaves raw but ``str.splitlines`` (and other readers) break lines at.
 _LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
