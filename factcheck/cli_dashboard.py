@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.atomic import write_text_atomic
-from factcheck.cli_common import EXIT_OK
+from factcheck.cli_common import EXIT_ERROR, EXIT_OK
 from factcheck.controls import visible
 from factcheck.dashboard.page import render_dashboard
 from factcheck.errors import UsageError
@@ -51,7 +51,10 @@ def run_dashboard(args: argparse.Namespace) -> int:
     export = Path(args.export) if args.export else None
     if export is not None and export.suffix not in EXPORTS:
         raise UsageError(f"{export}: --export writes {' or '.join(EXPORTS)} files")
-    history = load_history(history_dir)
+    problems: list[str] = []
+    history = load_history(history_dir, lambda path, why: problems.append(f"{path}: {why}"))
+    for problem in problems:
+        print(visible(f"factcheck: error: {problem}; skipped"), file=sys.stderr)
     out = Path(args.out)
     page = render_dashboard(history, _report_href(args.report, history_dir, out))
     try:
@@ -64,7 +67,7 @@ def run_dashboard(args: argparse.Namespace) -> int:
     wrote = f"{out}" + (f", {export}" if export is not None else "")
     print(visible(f"factcheck: dashboard of {runs} run{'s' if runs != 1 else ''}; wrote {wrote}"),
           file=sys.stderr)  # fmt: skip
-    return EXIT_OK
+    return EXIT_ERROR if problems else EXIT_OK
 
 
 def _report_href(given: str | None, history: Path, out: Path) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,15 +61,39 @@ def append_run(history: Path, frame: pd.DataFrame) -> Path:
     return target
 
 
-def load_history(history: Path) -> pd.DataFrame:
-    """Every run's rows, oldest run first; files that cannot be read are skipped."""
+def load_history(
+    history: Path, unreadable: Callable[[Path, str], None] | None = None
+) -> pd.DataFrame:
+    """Every run's rows, oldest run first.
+
+    A file that cannot be read, is not a run's file, or repeats a run already read (a copy)
+    is skipped (it never hides the others) and passed to ``unreadable`` with the reason.
+    """
     frames = []
+    seen: dict[str, str] = {}  # run id -> the file it was read from
     for path in sorted(history.glob("run-*.parquet")):
         try:
-            frames.append(pd.read_parquet(path))
-        except (OSError, ValueError):  # a foreign or damaged file never hides the others
+            frame = pd.read_parquet(path)
+        except (OSError, ValueError) as exc:
+            _tell(unreadable, path, f"cannot be read as Parquet ({exc})")
             continue
+        missing = [c for c in COLUMNS if c not in frame.columns]
+        if missing:
+            _tell(unreadable, path, f"not a run's history file (missing: {', '.join(missing)})")
+            continue
+        runs = set(frame["run_id"].astype(str))
+        copied = sorted(runs & set(seen))
+        if copied:
+            _tell(unreadable, path, f"run {copied[0]} was already read from {seen[copied[0]]}")
+            continue
+        seen.update(dict.fromkeys(runs, path.name))
+        frames.append(frame[list(COLUMNS)])
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMNS.items()})
     table = pd.concat(frames, ignore_index=True).astype(COLUMNS)
     return table.sort_values(["started_at", "run_id"], kind="stable", ignore_index=True)
+
+
+def _tell(unreadable: Callable[[Path, str], None] | None, path: Path, reason: str) -> None:
+    if unreadable is not None:
+        unreadable(path, " ".join(reason.split()))
