@@ -17,6 +17,7 @@ Pickles run code when read: keep the cache where only you can write.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import importlib.metadata
@@ -24,6 +25,7 @@ import json
 import pickle
 import shutil
 import sys
+import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,6 +42,7 @@ from factcheck.rules.model import RuleSet
 MAGIC = b"factcheck-cache 1\n"
 GENERATION_PREFIX = "rules-"
 SUFFIX = ".pkl.z"
+STALE_TEMPORARY_SECONDS = 3600.0  #: a temporary entry this old belongs to no live write
 #: libraries whose version can change what is extracted or how tables are stored
 LIBRARIES = ("quantulum3", "rapidfuzz", "pandas", "pyarrow")
 #: source fields left out of the key: they never reach the output (a JSONL line number)
@@ -99,12 +102,21 @@ class ClusterCache:
             )
 
     def prune(self) -> None:
-        """Remove the other generations (outputs made with other rules or another version)."""
+        """Remove the other generations (outputs made with other rules or another version).
+
+        Temporary files that a killed run left half-written go too, once they are an hour old
+        (a younger one may be a concurrent run's write in progress).
+        """
         if not self.root.is_dir():
             return
         for entry in self.root.iterdir():
             if entry.name.startswith(GENERATION_PREFIX) and entry != self.directory:
                 shutil.rmtree(entry, ignore_errors=True)
+        now = time.time()
+        for temporary in self.directory.glob("*/.*.tmp"):  # left by a killed run's writes
+            with contextlib.suppress(OSError):
+                if now - temporary.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                    temporary.unlink()
 
 
 def _decode(data: bytes, key: str, cluster: Cluster) -> ClusterOutput:

@@ -6,7 +6,9 @@ Real files under ``tmp_path``; the seed cluster is checked once for the whole mo
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -199,3 +201,21 @@ def test_prune_keeps_only_the_current_generation_and_foreign_files(
     assert sorted(p.name for p in root.iterdir()) == ["notes", new.directory.name]
     assert old.get(seed_cluster) is None
     assert new.get(seed_cluster) is not None
+
+
+def test_prune_removes_temporaries_a_killed_run_left_once_they_are_stale(
+    tmp_path: Path, seed_cluster: Cluster, seed_output: ClusterOutput
+) -> None:
+    cache = ClusterCache(tmp_path / "cache", "c" * 64)
+    cache.put(seed_cluster, seed_output)
+    shard = cache.path(seed_cluster).parent
+    stale, fresh = shard / ".x.pkl.z.abc.tmp", shard / ".y.pkl.z.def.tmp"
+    for temporary in (stale, fresh):
+        temporary.write_bytes(b"half-written")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+
+    cache.prune()
+
+    assert not stale.exists() and fresh.exists()  # a fresh one may be a live write
+    assert cache.get(seed_cluster) is not None
