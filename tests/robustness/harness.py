@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,6 +56,11 @@ def run_factcheck(
         done.stderr.decode("utf-8", "replace"),
         time.perf_counter() - started,
     )
+
+
+def classed(name: str) -> Any:
+    """A parametrised case named ``name``, marked as trying the input class of that name."""
+    return pytest.param(name, id=name, marks=pytest.mark.input_class(name))
 
 
 def assert_no_traceback(outcome: Outcome) -> None:

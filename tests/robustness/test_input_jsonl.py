@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.harness import Outcome, assert_one_line_error, run_factcheck
+from tests.robustness.harness import Outcome, assert_one_line_error, classed, run_factcheck
 
 TEXT = "About 750 troops were sent to Kuwait on Tuesday, officials said."
 
@@ -62,31 +62,7 @@ BAD_LINES: dict[str, tuple[str, str]] = {
     "jsonl-deeply-nested": ("[" * 100_000 + "]" * 100_000, "not valid JSON: nested too deeply"),
 }
 
-#: one case per key of BAD_LINES, each marked with its input class (literal, for the table)
-BAD_LINES_CASES = [
-    pytest.param(
-        "jsonl-lone-surrogate-text", marks=pytest.mark.input_class("jsonl-lone-surrogate-text")
-    ),
-    pytest.param(
-        "jsonl-lone-surrogate-id", marks=pytest.mark.input_class("jsonl-lone-surrogate-id")
-    ),
-    pytest.param("jsonl-nul-in-id", marks=pytest.mark.input_class("jsonl-nul-in-id")),
-    pytest.param("jsonl-control-in-id", marks=pytest.mark.input_class("jsonl-control-in-id")),
-    pytest.param("jsonl-nul-in-text", marks=pytest.mark.input_class("jsonl-nul-in-text")),
-    pytest.param("jsonl-not-object", marks=pytest.mark.input_class("jsonl-not-object")),
-    pytest.param("jsonl-non-string-field", marks=pytest.mark.input_class("jsonl-non-string-field")),
-    pytest.param("jsonl-float-id", marks=pytest.mark.input_class("jsonl-float-id")),
-    pytest.param(
-        "jsonl-duplicate-source-id", marks=pytest.mark.input_class("jsonl-duplicate-source-id")
-    ),
-    pytest.param(
-        "jsonl-text-over-size-limit", marks=pytest.mark.input_class("jsonl-text-over-size-limit")
-    ),
-    pytest.param(
-        "jsonl-line-over-line-limit", marks=pytest.mark.input_class("jsonl-line-over-line-limit")
-    ),
-    pytest.param("jsonl-deeply-nested", marks=pytest.mark.input_class("jsonl-deeply-nested")),
-]
+BAD_LINES_CASES = [classed(name) for name in BAD_LINES]
 TRUNCATED = '{"cluster_id": "j", "source_id": "cut", "te'
 
 
@@ -160,7 +136,3 @@ def test_every_good_document_is_read_around_the_bad_lines(
     good = {("j", f"good{n}") for n in [1, *range(3, 2 * len(BAD_LINES) + 2, 2)]}
     assert sources == good | {("k", "a"), ("k", "b")}
     assert all(TEXT[int(r["start"]) : int(r["end"])] == r["text"] for r in rows)
-
-
-def test_every_bad_lines_key_is_a_case() -> None:
-    assert [case.values[0] for case in BAD_LINES_CASES] == list(BAD_LINES)

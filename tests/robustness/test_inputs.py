@@ -22,6 +22,7 @@ from tests.robustness.harness import (
     Outcome,
     assert_no_traceback,
     assert_one_line_error,
+    classed,
     run_factcheck,
 )
 
@@ -91,28 +92,7 @@ ODD_FILES: dict[str, Odd] = {
     ),
 }
 
-#: one case per key of ODD_FILES, each marked with its input class (literal, for the table)
-ODD_FILES_CASES = [
-    pytest.param("empty-file", marks=pytest.mark.input_class("empty-file")),
-    pytest.param("whitespace-file", marks=pytest.mark.input_class("whitespace-file")),
-    pytest.param("nul-bytes", marks=pytest.mark.input_class("nul-bytes")),
-    pytest.param("random-bytes", marks=pytest.mark.input_class("random-bytes")),
-    pytest.param("png-file", marks=pytest.mark.input_class("png-file")),
-    pytest.param("gzip-file", marks=pytest.mark.input_class("gzip-file")),
-    pytest.param("utf16-le-no-bom", marks=pytest.mark.input_class("utf16-le-no-bom")),
-    pytest.param("utf16-be-no-bom", marks=pytest.mark.input_class("utf16-be-no-bom")),
-    pytest.param("latin-1-file", marks=pytest.mark.input_class("latin-1-file")),
-    pytest.param("cp1252-file", marks=pytest.mark.input_class("cp1252-file")),
-    pytest.param("unreadable-file", marks=pytest.mark.input_class("unreadable-file")),
-    pytest.param("directory-named-txt", marks=pytest.mark.input_class("directory-named-txt")),
-    pytest.param("fifo-named-txt", marks=pytest.mark.input_class("fifo-named-txt")),
-    pytest.param("socket-named-txt", marks=pytest.mark.input_class("socket-named-txt")),
-    pytest.param("dangling-symlink", marks=pytest.mark.input_class("dangling-symlink")),
-    pytest.param("symlink-loop", marks=pytest.mark.input_class("symlink-loop")),
-    pytest.param(
-        "control-characters-file", marks=pytest.mark.input_class("control-characters-file")
-    ),
-]
+ODD_FILES_CASES = [classed(name) for name in ODD_FILES]
 
 
 @pytest.fixture(scope="module")
@@ -177,20 +157,7 @@ WORKING_TEXTS: dict[str, tuple[bytes, str]] = {
     ),
 }
 
-#: one case per key of WORKING_TEXTS, each marked with its input class (literal, for the table)
-WORKING_TEXTS_CASES = [
-    pytest.param("utf8-bom", marks=pytest.mark.input_class("utf8-bom")),
-    pytest.param("utf16-bom", marks=pytest.mark.input_class("utf16-bom")),
-    pytest.param(
-        "control-characters-text", marks=pytest.mark.input_class("control-characters-text")
-    ),
-    pytest.param("bidi-controls", marks=pytest.mark.input_class("bidi-controls")),
-    pytest.param("zero-width-characters", marks=pytest.mark.input_class("zero-width-characters")),
-    pytest.param("crlf-newlines", marks=pytest.mark.input_class("crlf-newlines")),
-    pytest.param("lone-cr-newlines", marks=pytest.mark.input_class("lone-cr-newlines")),
-    pytest.param("nel-and-line-separator", marks=pytest.mark.input_class("nel-and-line-separator")),
-    pytest.param("long-line-1mb", marks=pytest.mark.input_class("long-line-1mb")),
-]
+WORKING_TEXTS_CASES = [classed(name) for name in WORKING_TEXTS]
 
 
 @pytest.fixture(scope="module")
@@ -233,11 +200,3 @@ def test_run_reports_each_odd_file_once_and_checks_every_cluster(
         str(root / name / "x.txt") for name in ODD_FILES
     )
     assert {c["cluster_id"] for c in report["clusters"]} == set(ODD_FILES)
-
-
-def test_every_odd_files_key_is_a_case() -> None:
-    assert [case.values[0] for case in ODD_FILES_CASES] == list(ODD_FILES)
-
-
-def test_every_working_texts_key_is_a_case() -> None:
-    assert [case.values[0] for case in WORKING_TEXTS_CASES] == list(WORKING_TEXTS)

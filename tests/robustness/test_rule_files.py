@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from tests.robustness.harness import assert_one_line_error, run_factcheck
+from tests.robustness.harness import assert_one_line_error, classed, run_factcheck
 
 RULE = """\
   - code: {code}
@@ -156,11 +156,7 @@ def _write(path: Path, content: Content) -> Path:
     return path
 
 
-def _case(name: str) -> object:
-    return pytest.param(name, id=name, marks=pytest.mark.input_class(name))
-
-
-@pytest.mark.parametrize("name", [_case(name) for name in BROKEN])
+@pytest.mark.parametrize("name", [classed(name) for name in BROKEN])
 def test_a_broken_rule_file_is_one_line_naming_file_and_line(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
