@@ -44,7 +44,7 @@ def publish(
     the same step, so that ``out`` holds one run's set.
     """
     journal = out / JOURNAL_NAME
-    source = rendered.relative_to(out)
+    source = rendered.resolve().relative_to(out.resolve())  # mkdtemp may make it absolute
     retired = [n for n in retire if n not in names]
     with out_lock(out):
         _finish_interrupted(out)
@@ -123,10 +123,10 @@ def _finish_interrupted(out: Path) -> bool:
         journal.unlink(missing_ok=True)
         return False
     rendered = out / str(record.get("from", ""))
-    names = [n for n in record.get("names", []) if (rendered / n).is_file()]
+    names = [n for n in record.get("names", []) if _plain(n) and (rendered / n).is_file()]
     if out.resolve() in rendered.resolve().parents:  # never follow a journal out of ``out``
         _move_all(rendered, out, names, crash=False)
-        _retire(out, [n for n in record.get("retire", []) if "/" not in n and n != ".."])
+        _retire(out, [n for n in record.get("retire", []) if _plain(n)])
     _sync_directory(out)
     journal.unlink(missing_ok=True)
     return True
@@ -142,6 +142,11 @@ def _move_all(rendered: Path, out: Path, names: Sequence[str], crash: bool = Tru
         if crash:
             _crash_point(name)
     return targets
+
+
+def _plain(name: object) -> bool:
+    """Whether a journal's file name stays inside ``out`` (a name, not a path)."""
+    return isinstance(name, str) and name not in ("", ".", "..") and "/" not in name
 
 
 def _retire(out: Path, names: Sequence[str]) -> None:
