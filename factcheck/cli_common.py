@@ -47,7 +47,7 @@ def add_input_options(command: argparse.ArgumentParser) -> None:
         help=f"largest source read, e.g. 500k, 5MB ({format_size(DEFAULT_MAX_SOURCE_BYTES)})",
     )  # fmt: skip
     command.add_argument(
-        "--max-sources-per-cluster", metavar="N", type=positive_count, default=DEFAULT_MAX_SOURCES,
+        "--max-sources-per-cluster", metavar="N", type=positive_int, default=DEFAULT_MAX_SOURCES,
         help=f"largest cluster checked, in sources ({DEFAULT_MAX_SOURCES})",
     )  # fmt: skip
 
@@ -67,11 +67,15 @@ def encoding_name(value: str) -> str:
         ) from None
 
 
-def positive_count(value: str) -> int:
+def positive_int(value: str) -> int:
     """An argparse type for a whole number of at least 1."""
-    if not value.strip().isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
-    return int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def source_size(value: str) -> int:

@@ -33,6 +33,7 @@ from factcheck.facts import SEVERITIES, Finding
 from factcheck.gate import DraftCheck, check_draft, draft_facts, line_and_column
 from factcheck.gate_baseline import baseline_text, read_baseline
 from factcheck.gate_inputs import read_sources, read_text, text_files
+from factcheck.input_files import real_path
 from factcheck.report import FORMATS, write_reports
 from factcheck.report.run import ClusterOutput, staged_run
 from factcheck.rules.engine import at_or_above
@@ -140,11 +141,13 @@ def _baseline(path: str | None) -> frozenset[str]:
 def _draft_files(paths: Sequence[str]) -> tuple[list[Path], list[InputProblem]]:
     drafts: list[Path] = []
     problems: list[InputProblem] = []
+    seen: set[Path] = set()
     for item in text_files(paths):
         if isinstance(item, InputProblem):
             report_problem(item)
             problems.append(item)
-        elif item.resolve() not in {d.resolve() for d in drafts}:
+        elif real_path(item) not in seen:
+            seen.add(real_path(item))
             drafts.append(item)
     return drafts, problems
 

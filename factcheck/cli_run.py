@@ -32,6 +32,7 @@ from factcheck.cli_common import (
     comma_list,
     default_inputs,
     input_limits,
+    positive_int,
 )
 from factcheck.controls import visible
 from factcheck.corpus import count_clusters, read_inputs
@@ -116,17 +117,6 @@ def add_quality_options(run: argparse.ArgumentParser) -> None:
     )
     run.add_argument("--no-history", action="store_true", help="do not record the run")
     run.add_argument("--label", default="", metavar="TEXT", help="the run's name in the history")
-
-
-def positive_int(value: str) -> int:
-    """An argparse type for a whole number of at least 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 def run_check(args: argparse.Namespace) -> int:
