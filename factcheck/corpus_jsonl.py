@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from factcheck.errors import InputProblem
 from factcheck.input_files import UnreadableFile, open_regular, path_text
-from factcheck.input_limits import InputLimits, format_size
+from factcheck.input_limits import JSONL_LINE_FACTOR, InputLimits, format_size
 from factcheck.outlets import detect_outlet
 from factcheck.sources import Cluster, ClusterBuilder, Source, id_problem, text_problem
 
@@ -67,8 +67,9 @@ class _JsonlIndex:
             try:
                 if raw is None:
                     raise ValueError(
-                        f"line longer than {format_size(self.limits.max_line_bytes)} (64 times "
-                        "--max-source-size): skipped unread; split it, or raise the limit"
+                        f"line longer than {format_size(self.limits.max_line_bytes)} "
+                        f"({JSONL_LINE_FACTOR} times --max-source-size): skipped unread; split "
+                        "it, or raise the limit"
                     )
                 if not raw.strip():
                     continue
